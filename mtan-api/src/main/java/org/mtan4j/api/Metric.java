@@ -1,0 +1,26 @@
+package org.mtan4j.api;
+
+import ai.djl.ndarray.NDArray;
+import java.util.List;
+
+/**
+ * A streaming evaluation metric for one task: {@link #update} per batch, {@link #compute} at the end
+ * of a split, {@link #reset} before the next. The result must not depend on the order or the batching
+ * of the updates.
+ */
+public interface Metric {
+
+    /**
+     * Adds a batch.
+     *
+     * @param prediction the head's output for the batch (after its activation)
+     * @param target the batch's target for this task
+     */
+    void update(NDArray prediction, NDArray target);
+
+    /** The values over everything added since the last reset; always the same names, in order. */
+    List<MetricValue> compute();
+
+    /** Forgets everything added. */
+    void reset();
+}

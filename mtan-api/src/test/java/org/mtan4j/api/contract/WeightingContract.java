@@ -1,0 +1,161 @@
+package org.mtan4j.api.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.mtan4j.api.TaskSpec;
+import org.mtan4j.api.Weighting;
+import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.WeightingProvider;
+
+/**
+ * What every {@link WeightingProvider} must do: finite gradients for every task's parameters over
+ * several steps and epochs, and finite task weights that sum as the weighting declares.
+ *
+ * <p>The problem: task {@code i}'s loss is {@code mean((w_shared * x - y_i)^2) * scale_i + mean(w_i^2)}
+ * with losses of very different sizes, so weightings that rescale have something to do.
+ *
+ * @param <O> the provider's options
+ */
+public abstract class WeightingContract<O> extends ContractSupport {
+
+    /** The provider under test. */
+    protected abstract WeightingProvider<O> provider();
+
+    /** The options to test with. */
+    protected abstract O options();
+
+    /** The tasks; three by default. */
+    protected List<TaskSpec> tasks() {
+        return List.of(TaskSpec.segmentation("semantic", 13), TaskSpec.depth("depth"), TaskSpec.normal("normal"));
+    }
+
+    @Test
+    void describesItself() {
+        assertFalse(provider().name().isBlank());
+        assertFalse(provider().description().isBlank());
+        assertTrue(provider().optionsType().isInstance(provider().defaultOptions()));
+    }
+
+    @Test
+    void producesFiniteGradientsAndDocumentedWeightsOverEpochs() {
+        List<TaskSpec> tasks = tasks();
+        int k = tasks.size();
+        Weighting weighting = provider().create(options(), tasks);
+        assertWeights(weighting, k, "before the first step");
+        List<Parameter> parameters = new ArrayList<>();
+        weighting.parameters().ifPresent(block -> {
+            block.initialize(manager, DataType.FLOAT32, new Shape(1));
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                parameters.add(p.getValue());
+            }
+        });
+        NDArray shared = manager.randomNormal(new Shape(4, 4));
+        shared.setRequiresGradient(true);
+        NDArray[] own = new NDArray[k];
+        for (int i = 0; i < k; i++) {
+            own[i] = manager.randomNormal(new Shape(4));
+            own[i].setRequiresGradient(true);
+        }
+        NDArray x = manager.randomNormal(new Shape(8, 4));
+        Random random = new Random(3);
+        long step = 0;
+        for (int epoch = 0; epoch < 4; epoch++) {
+            double[] sums = new double[k];
+            for (int s = 0; s < 3; s++, step++) {
+                final int currentEpoch = epoch;
+                final long currentStep = step;
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDList losses = new NDList();
+                    for (int i = 0; i < k; i++) {
+                        NDArray y = x.mul(i + 1f);
+                        NDArray loss = x.matMul(shared).sub(y).square().mean().mul((float) Math.pow(10, i - 1))
+                                .add(own[i].square().mean());
+                        losses.add(loss);
+                        sums[i] += loss.getFloat();
+                    }
+                    WeightingContext context = new WeightingContext() {
+                        @Override
+                        public List<TaskSpec> tasks() {
+                            return tasks;
+                        }
+
+                        @Override
+                        public int epoch() {
+                            return currentEpoch;
+                        }
+
+                        @Override
+                        public long step() {
+                            return currentStep;
+                        }
+
+                        @Override
+                        public Random random() {
+                            return random;
+                        }
+
+                        @Override
+                        public void backward(NDArray loss) {
+                            collector.backward(loss);
+                        }
+                    };
+                    weighting.backward(losses, context);
+                }
+                assertFinite(shared.getGradient(), "shared gradient at step " + step);
+                assertTrue(shared.getGradient().abs().sum().getFloat() > 0f, "the shared parameter receives a gradient");
+                for (int i = 0; i < k; i++) {
+                    assertFinite(own[i].getGradient(), "task " + i + " gradient at step " + step);
+                }
+                for (Parameter p : parameters) {
+                    if (p.requiresGradient()) {
+                        assertFinite(p.getArray().getGradient(), "weighting parameter " + p.getName());
+                    }
+                }
+                assertWeights(weighting, k, "after step " + step);
+            }
+            for (int i = 0; i < k; i++) {
+                sums[i] /= 3;
+            }
+            weighting.onEpochEnd(epoch, sums);
+        }
+    }
+
+    private static void assertFinite(NDArray array, String what) {
+        assertTrue(array.isNaN().logicalOr(array.isInfinite()).none().getBoolean(), what + " is finite");
+    }
+
+    private static void assertWeights(Weighting weighting, int k, String when) {
+        double[] weights = weighting.taskWeights();
+        assertEquals(k, weights.length, "one weight per task " + when);
+        double sum = 0;
+        for (double w : weights) {
+            assertTrue(Double.isFinite(w), "finite weights " + when);
+            sum += w;
+        }
+        if (weighting.weightSum().isPresent()) {
+            assertEquals(weighting.weightSum().getAsDouble(), sum, 1e-6, "weights sum as declared " + when);
+        }
+    }
+
+    /** Unused parameter helper for subclasses that need a block's parameter list. */
+    protected static List<Parameter> parametersOf(Block block) {
+        List<Parameter> out = new ArrayList<>();
+        block.getParameters().forEach(p -> out.add(p.getValue()));
+        return out;
+    }
+}

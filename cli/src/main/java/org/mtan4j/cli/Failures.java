@@ -1,0 +1,52 @@
+package org.mtan4j.cli;
+
+import java.io.PrintWriter;
+import org.mtan4j.runtime.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** Turns exceptions into one clear message and an exit code: configuration errors 2, the rest 1. */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+
+    private final PrintWriter err;
+
+    Failures(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        ConfigException config = find(e, ConfigException.class);
+        if (config != null) {
+            err.println("mtan: invalid configuration: " + config.getMessage());
+            return ExitCodes.USAGE;
+        }
+        err.println("mtan: " + commandLine.getCommandName() + " failed: " + describe(e));
+        LOG.debug("failure", e);
+        return ExitCodes.FAILURE;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && (message == null || !message.contains(cause.getMessage()))) {
+            message = (message == null ? "" : message + ": ") + cause.getMessage();
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,100 @@
+package org.mtan4j.runtime;
+
+import ai.djl.ndarray.types.Shape;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.mtan4j.api.Backbone;
+import org.mtan4j.api.BackboneContext;
+import org.mtan4j.api.BackboneProvider;
+import org.mtan4j.api.DatasetProvider;
+import org.mtan4j.api.Metric;
+import org.mtan4j.api.MetricProvider;
+import org.mtan4j.api.MultiTaskDataset;
+import org.mtan4j.api.TaskHead;
+import org.mtan4j.api.TaskHeadProvider;
+import org.mtan4j.api.Weighting;
+import org.mtan4j.api.WeightingProvider;
+import org.mtan4j.runtime.ResolvedRun.Chosen;
+import org.mtan4j.runtime.training.MultiTaskNetwork;
+
+/**
+ * The plugins of one run, built through their providers from the resolved options: the dataset, the
+ * backbone, one head per task, the weighting, and fresh metrics on demand. One instance per run.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+public final class RunComponents implements AutoCloseable {
+
+    private final ResolvedRun run;
+    private final MultiTaskDataset dataset;
+    private final Backbone backbone;
+    private final List<TaskHead> heads = new ArrayList<>();
+    private final Weighting weighting;
+    private final MultiTaskNetwork network;
+
+    /** Builds every plugin of {@code run}. */
+    @Inject
+    public RunComponents(ResolvedRun run) {
+        this.run = run;
+        Chosen<DatasetProvider> d = run.dataset();
+        try {
+            this.dataset = d.provider().open(d.options());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open dataset '" + d.provider().name() + "': " + e.getMessage(), e);
+        }
+        Chosen<BackboneProvider> b = run.backbone();
+        this.backbone = b.provider().create(b.options(), new BackboneContext(run.tasks(), new Shape(run.imageShape())));
+        for (int t = 0; t < run.tasks().size(); t++) {
+            Chosen<TaskHeadProvider> h = run.heads().get(t);
+            heads.add(h.provider().create(h.options(), run.tasks().get(t), backbone.featureChannels(t)));
+        }
+        Chosen<WeightingProvider> w = run.weighting();
+        this.weighting = w.provider().create(w.options(), run.tasks());
+        this.network = new MultiTaskNetwork(backbone, heads, weighting.parameters());
+    }
+
+    /** The dataset. */
+    public MultiTaskDataset dataset() {
+        return dataset;
+    }
+
+    /** The backbone. */
+    public Backbone backbone() {
+        return backbone;
+    }
+
+    /** The heads, in task order. */
+    public List<TaskHead> heads() {
+        return List.copyOf(heads);
+    }
+
+    /** The weighting. */
+    public Weighting weighting() {
+        return weighting;
+    }
+
+    /** The whole model (not yet initialised). */
+    public MultiTaskNetwork network() {
+        return network;
+    }
+
+    /** Fresh metric instances, per task. */
+    public List<List<Metric>> newMetrics() {
+        List<List<Metric>> all = new ArrayList<>();
+        for (int t = 0; t < run.tasks().size(); t++) {
+            List<Metric> taskMetrics = new ArrayList<>();
+            for (Chosen<MetricProvider> m : run.metrics().get(t)) {
+                taskMetrics.add(m.provider().create(m.options(), run.tasks().get(t)));
+            }
+            all.add(taskMetrics);
+        }
+        return all;
+    }
+
+    @Override
+    public void close() {
+        dataset.close();
+    }
+}

@@ -1,0 +1,160 @@
+package org.mtan4j.runtime.run;
+
+import ai.djl.engine.Engine;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.mtan4j.api.MetricValue;
+import org.mtan4j.runtime.config.Yaml;
+import org.mtan4j.runtime.training.EpochEnd;
+import org.mtan4j.runtime.training.MultiTaskNetwork;
+import org.mtan4j.runtime.training.RunEnd;
+import org.mtan4j.runtime.training.RunStart;
+import org.mtan4j.runtime.training.TrainingListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the run directory as the run goes: {@code config.yaml} and {@code provenance.json} at the
+ * start, a block of {@code metrics.csv} rows and the checkpoints after every epoch, {@code report.md}
+ * at the end. Each file is complete whenever the run stops: rows are appended and flushed per epoch,
+ * everything else is replaced atomically.
+ */
+public final class RunRecorder implements TrainingListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
+
+    private final RunDirectory directory;
+    private final Map<String, Object> provenance = new LinkedHashMap<>();
+    private RunStart start;
+    private double bestValLoss = Double.POSITIVE_INFINITY;
+
+    /** Records into {@code directory}. */
+    public RunRecorder(RunDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** The directory written to. */
+    public RunDirectory directory() {
+        return directory;
+    }
+
+    @Override
+    public void onRunStart(RunStart start) {
+        this.start = start;
+        try {
+            AtomicFiles.writeString(directory.config(), Yaml.mapper().writeValueAsString(start.run().config()));
+            Engine engine = Engine.getInstance();
+            provenance.put("mtan4j-version", version());
+            provenance.put("djl-version", Engine.getDjlVersion());
+            provenance.put("engine", engine.getEngineName() + " " + engine.getVersion());
+            provenance.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+            provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            provenance.put("seed", start.run().config().seed());
+            provenance.put("device", start.run().config().device());
+            provenance.put("parameters", start.parameterCount());
+            provenance.put("git-commit", gitCommit());
+            provenance.put("started", Instant.now().toString());
+            provenance.put("status", "running");
+            writeProvenance();
+            Files.writeString(directory.metrics(), "epoch,split,task,metric,value\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run directory " + directory.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onEpochEnd(EpochEnd epoch) {
+        List<String> rows = new ArrayList<>();
+        int e = epoch.epoch();
+        for (int t = 0; t < epoch.tasks().size(); t++) {
+            String task = epoch.tasks().get(t).name();
+            rows.add(row(e, "train", task, "loss", epoch.trainLosses()[t]));
+            rows.add(row(e, "train", task, "weight", epoch.taskWeights()[t]));
+        }
+        rows.add(row(e, "train", "", "learning-rate", epoch.learningRate()));
+        for (int t = 0; t < epoch.tasks().size(); t++) {
+            String task = epoch.tasks().get(t).name();
+            rows.add(row(e, "val", task, "loss", epoch.valLosses()[t]));
+            for (MetricValue value : epoch.valMetrics().get(t)) {
+                rows.add(row(e, "val", task, value.name(), value.value()));
+            }
+        }
+        try {
+            Files.write(directory.metrics(), rows, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            int every = start.run().config().training().checkpointEvery();
+            boolean lastEpoch = e == start.epochs() - 1;
+            if ((e + 1) % every == 0 || lastEpoch) {
+                save(epoch.network(), "last");
+            }
+            if (epoch.totalValLoss() < bestValLoss) {
+                bestValLoss = epoch.totalValLoss();
+                save(epoch.network(), "best");
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write to " + directory.root() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private void save(MultiTaskNetwork network, String name) throws IOException {
+        AtomicFiles.write(directory.checkpoints().resolve(name + ".params"), out -> {
+            try (DataOutputStream data = new DataOutputStream(out)) {
+                network.saveParameters(data);
+            }
+        });
+    }
+
+    @Override
+    public void onRunEnd(RunEnd end) {
+        try {
+            AtomicFiles.writeString(directory.report(), Report.markdown(start.run().config().name(), start.run().config().backbone().name(),
+                    start.run().config().weighting().name(), start.parameterCount(), end));
+            provenance.put("finished", Instant.now().toString());
+            provenance.put("status", "finished");
+            writeProvenance();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report in " + directory.root() + ": " + e.getMessage(), e);
+        }
+        LOG.info("run directory: {}", directory.root());
+    }
+
+    private void writeProvenance() throws IOException {
+        AtomicFiles.writeString(directory.provenance(), Yaml.json().writeValueAsString(provenance) + "\n");
+    }
+
+    private static String row(int epoch, String split, String task, String metric, double value) {
+        return epoch + "," + split + "," + task + "," + metric + "," + value;
+    }
+
+    private static String version() {
+        String v = RunRecorder.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
+    /** The commit of the working folder's git checkout, or null; never fails the run. */
+    private static String gitCommit() {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return p.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

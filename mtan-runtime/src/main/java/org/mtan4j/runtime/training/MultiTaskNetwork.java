@@ -1,0 +1,83 @@
+package org.mtan4j.runtime.training;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mtan4j.api.Backbone;
+import org.mtan4j.api.TaskHead;
+
+/**
+ * The whole model: a backbone, one head per task and, when the weighting learns parameters, the
+ * weighting's block (not used by the forward pass, but initialised, trained and saved with the rest).
+ * Forward: {@code NDList(image)} to one prediction per task.
+ */
+public final class MultiTaskNetwork extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final Backbone backbone;
+    private final Block backboneBlock;
+    private final List<Block> heads = new ArrayList<>();
+    private final Block weightingBlock;
+
+    /** Assembles the network. */
+    public MultiTaskNetwork(Backbone backbone, List<TaskHead> heads, Optional<Block> weightingParameters) {
+        super(VERSION);
+        this.backbone = backbone;
+        this.backboneBlock = addChildBlock("backbone", backbone.block());
+        for (TaskHead head : heads) {
+            this.heads.add(addChildBlock("head-" + head.task().name(), head.block()));
+        }
+        this.weightingBlock = weightingParameters.map(b -> addChildBlock("weighting", b)).orElse(null);
+    }
+
+    /** The backbone. */
+    public Backbone backbone() {
+        return backbone;
+    }
+
+    /** The weighting's parameter block, if any. */
+    public Optional<Block> weightingBlock() {
+        return Optional.ofNullable(weightingBlock);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDList features = backboneBlock.forward(parameterStore, inputs, training, params);
+        NDList predictions = new NDList(heads.size());
+        for (int i = 0; i < heads.size(); i++) {
+            predictions.add(heads.get(i).forward(parameterStore, new NDList(features.get(i)), training, params).singletonOrThrow());
+        }
+        return predictions;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape[] features = backboneBlock.getOutputShapes(inputShapes);
+        Shape[] out = new Shape[heads.size()];
+        for (int i = 0; i < heads.size(); i++) {
+            out[i] = heads.get(i).getOutputShapes(new Shape[] {features[i]})[0];
+        }
+        return out;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        backboneBlock.initialize(manager, dataType, inputShapes);
+        Shape[] features = backboneBlock.getOutputShapes(inputShapes);
+        for (int i = 0; i < heads.size(); i++) {
+            heads.get(i).initialize(manager, dataType, features[i]);
+        }
+        if (weightingBlock != null) {
+            weightingBlock.initialize(manager, dataType, new Shape(1));
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.mtan4j.runtime.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.mtan4j.api.Metric;
+import org.mtan4j.api.MetricValue;
+import org.mtan4j.api.MultiTaskDataset;
+import org.mtan4j.api.TaskHead;
+import org.mtan4j.api.TaskSpec;
+import org.mtan4j.api.Weighting;
+import org.mtan4j.api.WeightingContext;
+import org.mtan4j.runtime.ResolvedRun;
+import org.mtan4j.runtime.RunComponents;
+import org.mtan4j.runtime.config.OptimizerConfig;
+import org.mtan4j.runtime.config.TrainingConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a resolved run: per epoch, the training steps (each on its own batch manager, which is
+ * closed after the step so no activation outlives it), the weighting's epoch hook, the evaluation on
+ * the validation split, and the StepLR step. Side effects live in the {@link TrainingListener}s.
+ */
+public final class MultiTaskTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MultiTaskTrainer.class);
+
+    private final ResolvedRun run;
+    private final RunComponents components;
+    private final Device[] devices;
+    private final Set<TrainingListener> listeners;
+
+    /** Wired by Guice. */
+    @Inject
+    public MultiTaskTrainer(ResolvedRun run, RunComponents components, Device[] devices, Set<TrainingListener> listeners) {
+        this.run = run;
+        this.components = components;
+        this.devices = devices.clone();
+        this.listeners = listeners;
+    }
+
+    /** Runs every epoch and returns the results. */
+    public RunEnd train() {
+        TrainingConfig training = run.config().training();
+        long seed = run.config().seed();
+        List<TaskSpec> tasks = run.tasks();
+        int k = tasks.size();
+        long[] image = run.imageShape();
+        Engine.getInstance().setRandomSeed((int) seed);
+        MultiTaskNetwork network = components.network();
+        List<TaskHead> heads = components.heads();
+        Weighting weighting = components.weighting();
+        MultiTaskDataset dataset = components.dataset();
+        OptimizerConfig opt = training.optimizer();
+        PyTorchAdam adam = new PyTorchAdam(opt.learningRate().floatValue(), opt.betas().get(0).floatValue(),
+                opt.betas().get(1).floatValue(), opt.epsilon().floatValue(), opt.weightDecay().floatValue());
+        StepLr schedule = new StepLr(opt.learningRate(), training.scheduler().stepSize(), training.scheduler().gamma());
+
+        try (Model model = Model.newInstance(run.config().name(), devices[0]);
+                NDManager data = model.getNDManager().newSubManager(devices[0])) {
+            model.setBlock(network);
+            // DJL's trainer insists on a loss; ours come from the heads.
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(adam).optDevices(devices);
+            try (Trainer trainer = model.newTrainer(config);
+                    BatchLoader loader = new BatchLoader(dataset, run.datasetTaskIndex(), data, training.loaderThreads(), training.prefetch())) {
+                trainer.initialize(new Shape(1, image[0], image[1], image[2]));
+                long parameters = network.getParameters().values().stream()
+                        .filter(p -> p.requiresGradient()).mapToLong(p -> p.getArray().size()).sum();
+                int trainSize = dataset.size(MultiTaskDataset.TRAIN);
+                int stepsPerEpoch = (trainSize + training.batchSize() - 1) / training.batchSize();
+                listeners.forEach(l -> l.onRunStart(new RunStart(run, tasks, training.epochs(), stepsPerEpoch, parameters, network)));
+                LOG.info("training {} ({} parameters) for {} epochs of {} steps on {}", run.config().name(), parameters,
+                        training.epochs(), stepsPerEpoch, java.util.Arrays.toString(devices));
+
+                List<List<Metric>> metrics = components.newMetrics();
+                Baselines.Result baselines = Baselines.compute(tasks, loader, training.evalBatchSize(), metrics);
+                Random weightingRandom = new Random(BatchLoader.mix(seed, -1, -1));
+                List<EpochEnd> epochs = new ArrayList<>();
+                long globalStep = 0;
+                for (int epoch = 0; epoch < training.epochs(); epoch++) {
+                    double learningRate = schedule.learningRate(epoch);
+                    adam.setLearningRate((float) learningRate);
+                    double[] lossSums = new double[k];
+                    double[] weightSums = new double[k];
+                    Iterator<Batch> batches = loader.batches(MultiTaskDataset.TRAIN, training.batchSize(), true, seed, epoch);
+                    for (int step = 0; batches.hasNext(); step++, globalStep++) {
+                        double[] losses;
+                        try (Batch batch = batches.next()) {
+                            losses = trainStep(trainer, heads, weighting, batch, tasks, epoch, globalStep, weightingRandom);
+                        }
+                        double[] weights = weighting.taskWeights();
+                        for (int t = 0; t < k; t++) {
+                            lossSums[t] += losses[t];
+                            weightSums[t] += weights[t];
+                        }
+                        StepEnd end = new StepEnd(epoch, step, stepsPerEpoch, globalStep, losses, weights.clone());
+                        listeners.forEach(l -> l.onStep(end));
+                    }
+                    double[] meanLosses = new double[k];
+                    double[] meanWeights = new double[k];
+                    for (int t = 0; t < k; t++) {
+                        meanLosses[t] = lossSums[t] / stepsPerEpoch;
+                        meanWeights[t] = weightSums[t] / stepsPerEpoch;
+                    }
+                    weighting.onEpochEnd(epoch, meanLosses.clone());
+                    double[] valLosses = new double[k];
+                    List<List<MetricValue>> valMetrics = evaluate(network, heads, loader, metrics, data, training.evalBatchSize(), valLosses);
+                    EpochEnd result = new EpochEnd(epoch, tasks, meanLosses, meanWeights, learningRate, valLosses, valMetrics, network);
+                    epochs.add(result);
+                    listeners.forEach(l -> l.onEpochEnd(result));
+                }
+                RunEnd end = new RunEnd(List.copyOf(epochs), baselines);
+                listeners.forEach(l -> l.onRunEnd(end));
+                return end;
+            }
+        }
+    }
+
+    private double[] trainStep(Trainer trainer, List<TaskHead> heads, Weighting weighting, Batch batch, List<TaskSpec> tasks,
+            int epoch, long globalStep, Random random) {
+        int k = tasks.size();
+        NDList[] slices = split(batch);
+        double[] values = new double[k];
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            NDList taskLosses = new NDList(k);
+            for (int t = 0; t < k; t++) {
+                taskLosses.add(null);
+            }
+            for (NDList slice : slices) {
+                // Each device's share of the batch weighs by its size, so the sum is the full-batch mean.
+                float share = (float) slice.get(0).getShape().get(0) / batch.size();
+                NDList predictions = trainer.forward(new NDList(slice.get(0)));
+                for (int t = 0; t < k; t++) {
+                    NDArray loss = heads.get(t).loss(predictions.get(t), slice.get(t + 1));
+                    if (slices.length > 1) {
+                        loss = loss.mul(share).toDevice(devices[0], false);
+                    }
+                    taskLosses.set(t, taskLosses.get(t) == null ? loss : taskLosses.get(t).add(loss));
+                }
+            }
+            for (int t = 0; t < k; t++) {
+                values[t] = taskLosses.get(t).getFloat();
+            }
+            weighting.backward(taskLosses, new Context(tasks, epoch, globalStep, random, collector));
+        }
+        // Outside the collector: the update must not be recorded by autograd.
+        trainer.step();
+        return values;
+    }
+
+    /** The batch cut into one slice per device: each slice is image then targets. */
+    private NDList[] split(Batch batch) {
+        NDList whole = new NDList(batch.images());
+        whole.addAll(batch.targets());
+        if (devices.length == 1) {
+            return new NDList[] {whole};
+        }
+        int parts = Math.min(devices.length, batch.size());
+        NDList[] slices = new NDList[parts];
+        for (int p = 0; p < parts; p++) {
+            slices[p] = new NDList();
+        }
+        for (NDArray array : whole) {
+            NDList pieces = array.split(parts);
+            for (int p = 0; p < parts; p++) {
+                slices[p].add(pieces.get(p).toDevice(devices[p], false));
+            }
+        }
+        return slices;
+    }
+
+    /** Runs the validation split in inference mode: mean loss per task and every metric. */
+    static List<List<MetricValue>> evaluate(MultiTaskNetwork network, List<TaskHead> heads, BatchLoader loader,
+            List<List<Metric>> metrics, NDManager data, int batchSize, double[] valLosses) {
+        metrics.forEach(list -> list.forEach(Metric::reset));
+        int k = heads.size();
+        double[] sums = new double[k];
+        long samples = 0;
+        ParameterStore store = new ParameterStore(data, false);
+        Iterator<Batch> batches = loader.batches(MultiTaskDataset.VAL, batchSize, false, 0L, 0);
+        while (batches.hasNext()) {
+            try (Batch batch = batches.next()) {
+                NDList predictions = network.forward(store, new NDList(batch.images()), false);
+                for (int t = 0; t < k; t++) {
+                    NDArray target = batch.targets().get(t);
+                    // Weighted by batch size so the mean is over samples, whatever the last batch's size.
+                    sums[t] += heads.get(t).loss(predictions.get(t), target).getFloat() * batch.size();
+                    for (Metric metric : metrics.get(t)) {
+                        metric.update(predictions.get(t), target);
+                    }
+                }
+                samples += batch.size();
+            }
+        }
+        for (int t = 0; t < k; t++) {
+            valLosses[t] = sums[t] / Math.max(samples, 1);
+        }
+        List<List<MetricValue>> values = new ArrayList<>();
+        for (List<Metric> taskMetrics : metrics) {
+            List<MetricValue> taskValues = new ArrayList<>();
+            taskMetrics.forEach(m -> taskValues.addAll(m.compute()));
+            values.add(taskValues);
+        }
+        return values;
+    }
+
+    /** The weighting's view of one step. */
+    private record Context(List<TaskSpec> tasks, int epoch, long step, Random random, GradientCollector collector)
+            implements WeightingContext {
+        @Override
+        public void backward(NDArray loss) {
+            collector.backward(loss);
+        }
+    }
+}

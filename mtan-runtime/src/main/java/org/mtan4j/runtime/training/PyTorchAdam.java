@@ -1,0 +1,90 @@
+package org.mtan4j.runtime.training;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.optimizer.Optimizer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Adam with PyTorch's exact update rule ({@code torch.optim.Adam}, amsgrad off): epsilon is added after
+ * the second moment's bias correction, {@code p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)}.
+ * DJL's Adam folds the correction into the learning rate and so places epsilon differently.
+ * Weight decay, when set, is PyTorch's L2 form ({@code g += wd * p}).
+ */
+public final class PyTorchAdam extends Optimizer {
+
+    private final float beta1;
+    private final float beta2;
+    private final float epsilon;
+    private final float weightDecay;
+    private volatile float learningRate;
+    private final Map<String, Map<Device, NDArray>> means = new ConcurrentHashMap<>();
+    private final Map<String, Map<Device, NDArray>> variances = new ConcurrentHashMap<>();
+    // Steps per parameter and device: DJL's shared update count would advance once per device.
+    private final Map<String, Integer> steps = new ConcurrentHashMap<>();
+
+    /** An Adam with the given hyper-parameters. */
+    public PyTorchAdam(float learningRate, float beta1, float beta2, float epsilon, float weightDecay) {
+        super(new Builder());
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        this.weightDecay = weightDecay;
+    }
+
+    /** The current learning rate. */
+    public float learningRate() {
+        return learningRate;
+    }
+
+    /** Sets the learning rate (the scheduler calls this between epochs). */
+    public void setLearningRate(float learningRate) {
+        this.learningRate = learningRate;
+    }
+
+    /** How many updates a parameter has had on a device. */
+    public int stepCount(String parameterId, Device device) {
+        return steps.getOrDefault(parameterId + "@" + device, 0);
+    }
+
+    @Override
+    public void update(String parameterId, NDArray weight, NDArray grad) {
+        int t = steps.merge(parameterId + "@" + weight.getDevice(), 1, Integer::sum);
+        NDArray m = withDefaultState(means, parameterId, weight.getDevice(), k -> weight.zerosLike());
+        NDArray v = withDefaultState(variances, parameterId, weight.getDevice(), k -> weight.zerosLike());
+        // Temporaries attach to the parameter's manager, which lives as long as the model: close each.
+        NDArray g = grad;
+        if (weightDecay != 0f) {
+            try (NDArray decay = weight.mul(weightDecay)) {
+                g = grad.add(decay);
+            }
+        }
+        try (NDArray scaledGrad = g.mul(1f - beta1); NDArray squaredGrad = g.square()) {
+            m.muli(beta1).addi(scaledGrad);
+            v.muli(beta2).addi(squaredGrad.muli(1f - beta2));
+        }
+        double correction1 = 1.0 - Math.pow(beta1, t);
+        double correction2 = Math.sqrt(1.0 - Math.pow(beta2, t));
+        float stepSize = (float) (learningRate / correction1);
+        try (NDArray denominator = v.sqrt(); NDArray delta = m.div(denominator.divi((float) correction2).addi(epsilon))) {
+            weight.subi(delta.muli(stepSize));
+        }
+        if (g != grad) {
+            g.close();
+        }
+        // The caller hands us a reduced copy; the parameter's own gradient must restart from zero.
+        NDArray own = weight.getGradient();
+        own.subi(own);
+        own.close();
+    }
+
+    /** DJL's optimiser base wants a builder; ours has no settings of its own. */
+    private static final class Builder extends OptimizerBuilder<Builder> {
+        @Override
+        protected Builder self() {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.mtan4j.runtime.training;
+
+import java.util.List;
+import org.mtan4j.api.TaskSpec;
+import org.mtan4j.runtime.ResolvedRun;
+
+/**
+ * What a run is about to do.
+ *
+ * @param run the resolved configuration
+ * @param tasks the tasks
+ * @param epochs epochs to train
+ * @param stepsPerEpoch training steps per epoch
+ * @param parameterCount trainable parameters of the model (weighting parameters included)
+ * @param network the initialised model, for listeners that save it
+ */
+public record RunStart(ResolvedRun run, List<TaskSpec> tasks, int epochs, int stepsPerEpoch, long parameterCount,
+        MultiTaskNetwork network) {
+}

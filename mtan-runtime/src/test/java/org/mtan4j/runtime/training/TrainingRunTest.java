@@ -1,0 +1,62 @@
+package org.mtan4j.runtime.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtan4j.runtime.Runs;
+import org.mtan4j.runtime.TinyRuns;
+import org.mtan4j.runtime.config.ConfigLoader;
+import org.mtan4j.runtime.config.RunConfig;
+
+class TrainingRunTest {
+
+    @Test
+    void writesTheRunDirectoryAndTheSameSeedGivesByteIdenticalMetrics(@TempDir Path dir) throws Exception {
+        Runs.Outcome first = Runs.train(TinyRuns.resolved(), dir.resolve("a"), false, List.of());
+        Runs.Outcome second = Runs.train(TinyRuns.resolved(), dir.resolve("b"), false, List.of());
+        Path a = first.directory().root();
+        for (String file : List.of("config.yaml", "provenance.json", "metrics.csv", "report.md", "checkpoints/last.params", "checkpoints/best.params")) {
+            assertTrue(Files.isRegularFile(a.resolve(file)), file);
+        }
+        byte[] metrics = Files.readAllBytes(a.resolve("metrics.csv"));
+        assertArrayEquals(metrics, Files.readAllBytes(second.directory().root().resolve("metrics.csv")), "same seed, same metrics.csv");
+        assertArrayEquals(Files.readAllBytes(a.resolve("checkpoints/last.params")),
+                Files.readAllBytes(second.directory().root().resolve("checkpoints/last.params")), "same seed, same weights");
+        List<String> rows = Files.readAllLines(a.resolve("metrics.csv"));
+        assertEquals("epoch,split,task,metric,value", rows.get(0));
+        assertTrue(rows.contains("0,train,depth,weight,1.0"), "task weights are recorded");
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("1,val,semantic,miou,")), "epoch 2 validation mIoU");
+        assertEquals(2, first.result().epochs().size());
+
+        // The written config reproduces the run.
+        RunConfig written = ConfigLoader.load(a.resolve("config.yaml"), List.of());
+        assertEquals(first.directory().root().getFileName().toString(), written.name());
+        Runs.Outcome replay = Runs.train(new org.mtan4j.runtime.RunResolver(org.mtan4j.runtime.PluginRegistry.discover())
+                .resolve(written, "config.yaml"), dir.resolve("c"), false, List.of());
+        assertArrayEquals(metrics, Files.readAllBytes(replay.directory().root().resolve("metrics.csv")), "the resolved config reproduces the run");
+    }
+
+    @Test
+    void anotherSeedGivesOtherMetrics(@TempDir Path dir) throws Exception {
+        Path a = Runs.train(TinyRuns.resolved(), dir.resolve("a"), false, List.of()).directory().root();
+        Path b = Runs.train(TinyRuns.resolved("seed=4"), dir.resolve("b"), false, List.of()).directory().root();
+        assertFalse(Files.readString(a.resolve("metrics.csv")).equals(Files.readString(b.resolve("metrics.csv"))));
+    }
+
+    @Test
+    void refusesToOverwriteARunUnlessForced(@TempDir Path dir) {
+        Runs.train(TinyRuns.resolved("training.epochs=1"), dir, false, List.of());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Runs.train(TinyRuns.resolved("training.epochs=1"), dir, false, List.of()));
+        assertTrue(e.getMessage().contains("--force"), e.getMessage());
+        Runs.train(TinyRuns.resolved("training.epochs=1"), dir, true, List.of());
+    }
+}

@@ -1,0 +1,70 @@
+package org.mtan4j.plugins.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mtan4j.api.Direction;
+import org.mtan4j.api.Metric;
+import org.mtan4j.api.MetricProvider;
+import org.mtan4j.api.MetricValue;
+import org.mtan4j.api.NoOptions;
+import org.mtan4j.api.TaskSpec;
+import org.mtan4j.api.contract.MetricContract;
+
+class DepthErrorProviderTest extends MetricContract<NoOptions> {
+
+    private static final TaskSpec DEPTH = TaskSpec.depth("depth");
+
+    @Override
+    protected MetricProvider<NoOptions> provider() {
+        return new DepthErrorProvider();
+    }
+
+    @Override
+    protected NoOptions options() {
+        return NoOptions.INSTANCE;
+    }
+
+    private NDArray depth(float... values) {
+        return manager.create(values, new Shape(1, 1, 2, values.length / 2));
+    }
+
+    @Test
+    void handComputedErrorsSkipUnknownDepth() {
+        Metric metric = provider().create(options(), DEPTH);
+        // Valid (t != 0): errors 1, 1, 0.5, 0 against depths 2, 4, 1, 5; the two t = 0 pixels are skipped.
+        metric.update(depth(1, 3, 5, 1.5f, 7, 5), depth(2, 0, 4, 1, 0, 5));
+        List<MetricValue> values = metric.compute();
+        assertEquals("abs-error", values.get(0).name());
+        assertEquals(Direction.LOWER_IS_BETTER, values.get(0).direction());
+        assertEquals(2.5 / 4, values.get(0).value(), 1e-12);
+        assertEquals("rel-error", values.get(1).name());
+        assertEquals(Direction.LOWER_IS_BETTER, values.get(1).direction());
+        assertEquals((0.5 + 0.25 + 0.5) / 4, values.get(1).value(), 1e-12);
+
+        // Pixel-weighted over updates: one more valid pixel with error 3 (rel 1.5) among 5 in all.
+        metric.update(depth(5, 9), depth(2, 0));
+        assertEquals((2.5 + 3) / 5, metric.compute().get(0).value(), 1e-12);
+        assertEquals((1.25 + 1.5) / 5, metric.compute().get(1).value(), 1e-12);
+    }
+
+    @Test
+    void isNanWithoutValidPixels() {
+        Metric metric = provider().create(options(), DEPTH);
+        metric.update(depth(1, 2), depth(0, 0));
+        for (MetricValue value : metric.compute()) {
+            assertTrue(Double.isNaN(value.value()), value.name());
+        }
+    }
+
+    @Test
+    void rejectsMismatchedShapes() {
+        Metric metric = provider().create(options(), DEPTH);
+        assertThrows(IllegalArgumentException.class, () -> metric.update(depth(1, 2, 3, 4), depth(1, 2)));
+    }
+}

@@ -1,0 +1,111 @@
+package org.mtan4j.plugins.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mtan4j.api.Direction;
+import org.mtan4j.api.Metric;
+import org.mtan4j.api.MetricProvider;
+import org.mtan4j.api.MetricValue;
+import org.mtan4j.api.NoOptions;
+import org.mtan4j.api.TaskSpec;
+import org.mtan4j.api.contract.MetricContract;
+
+class NormalAngleProviderTest extends MetricContract<NoOptions> {
+
+    private static final TaskSpec NORMAL = TaskSpec.normal("normal");
+    private static final float HALF = (float) Math.sqrt(0.5);
+    private static final double TOLERANCE = 1e-3;
+
+    @Override
+    protected MetricProvider<NoOptions> provider() {
+        return new NormalAngleProvider();
+    }
+
+    @Override
+    protected NoOptions options() {
+        return NoOptions.INSTANCE;
+    }
+
+    /** Pixels given as xyz triples, laid out as {@code (1, 3, 1, W)}. */
+    private NDArray normals(float[]... pixels) {
+        float[] planar = new float[3 * pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            for (int c = 0; c < 3; c++) {
+                planar[c * pixels.length + i] = pixels[i][c];
+            }
+        }
+        return manager.create(planar, new Shape(1, 3, 1, pixels.length));
+    }
+
+    private static float[] xy(double degrees) {
+        return new float[] {(float) Math.cos(Math.toRadians(degrees)), (float) Math.sin(Math.toRadians(degrees)), 0};
+    }
+
+    @Test
+    void handComputedAnglesWithOddAndEvenCounts() {
+        float[] x = {1, 0, 0};
+        NDArray prediction = normals(x, x, new float[] {0, 0, 1}, x, new float[] {0, 1, 0}, x, x, x, x);
+        NDArray target = normals(
+                x,                            // 0 degrees
+                new float[] {0, 1, 0},        // 90
+                new float[] {0, 0, -1},       // 180
+                new float[] {HALF, HALF, 0},  // 45
+                new float[] {0, 0, 0},        // unknown
+                new float[] {HALF, -HALF, 0}, // channel sum 0: excluded like the reference
+                xy(10), xy(20), xy(25));
+        Metric metric = provider().create(options(), NORMAL);
+        metric.update(prediction, target);
+
+        // Seven angles: 0, 10, 20, 25, 45, 90, 180.
+        List<MetricValue> values = metric.compute();
+        assertEquals(List.of("angle-mean", "angle-median", "within-11.25", "within-22.5", "within-30"),
+                values.stream().map(MetricValue::name).toList());
+        assertEquals(List.of(Direction.LOWER_IS_BETTER, Direction.LOWER_IS_BETTER, Direction.HIGHER_IS_BETTER,
+                Direction.HIGHER_IS_BETTER, Direction.HIGHER_IS_BETTER),
+                values.stream().map(MetricValue::direction).toList());
+        assertEquals(370.0 / 7, values.get(0).value(), TOLERANCE);
+        assertEquals(25, values.get(1).value(), TOLERANCE);
+        assertEquals(2.0 / 7, values.get(2).value(), 1e-12);
+        assertEquals(3.0 / 7, values.get(3).value(), 1e-12);
+        assertEquals(4.0 / 7, values.get(4).value(), 1e-12);
+
+        // An eighth angle, 60 degrees, in a second update: the median is the mean of 25 and 45.
+        metric.update(normals(x), normals(xy(60)));
+        values = metric.compute();
+        assertEquals(430.0 / 8, values.get(0).value(), TOLERANCE);
+        assertEquals(35, values.get(1).value(), TOLERANCE);
+        assertEquals(4.0 / 8, values.get(4).value(), 1e-12);
+    }
+
+    @Test
+    void clampsDotProductsJustOutsideTheUnitRange() {
+        Metric metric = provider().create(options(), NORMAL);
+        // |dot| slightly above 1 would make acos NaN without the clamp.
+        metric.update(normals(new float[] {1.0001f, 0, 0}, new float[] {-1.0001f, 0, 0}),
+                normals(new float[] {1, 0, 0}, new float[] {1, 0, 0}));
+        assertEquals(90, metric.compute().get(0).value(), TOLERANCE);
+        assertEquals(90, metric.compute().get(1).value(), TOLERANCE);
+    }
+
+    @Test
+    void isNanWithoutValidPixels() {
+        Metric metric = provider().create(options(), NORMAL);
+        metric.update(normals(new float[] {1, 0, 0}), normals(new float[] {0, 0, 0}));
+        for (MetricValue value : metric.compute()) {
+            assertTrue(Double.isNaN(value.value()), value.name());
+        }
+    }
+
+    @Test
+    void rejectsMismatchedShapes() {
+        Metric metric = provider().create(options(), NORMAL);
+        assertThrows(IllegalArgumentException.class,
+                () -> metric.update(manager.ones(new Shape(1, 2, 1, 1)), manager.ones(new Shape(1, 2, 1, 1))));
+    }
+}

@@ -1,0 +1,105 @@
+package org.mtan4j.plugins.segnet.head;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.Map;
+import java.util.Objects;
+import org.mtan4j.plugins.segnet.nn.Layers;
+import org.mtan4j.plugins.segnet.nn.StateDictNamed;
+
+/**
+ * The paper's SegNet prediction head (models.md, "Building blocks"): 3x3 convolution
+ * {@code C -> C} (padding 1, bias, no BatchNorm, no activation) -> 1x1 convolution {@code C -> K}
+ * (bias) -> {@link OutputActivation}. Input {@code (N, C, H, W)}, output {@code (N, K, H, W)}.
+ * Weights Xavier-normal, biases 0.
+ *
+ * <p>PyTorch names relative to the head's prefix (the reference's {@code pred_task<i>.} in split and
+ * MTAN, {@code pred_task.} in single and STAN): {@code 0.weight}, {@code 0.bias} (3x3) and
+ * {@code 1.weight}, {@code 1.bias} (1x1). DJL child names: {@code conv}, {@code pred}.
+ */
+public final class SegNetHeadBlock extends AbstractBlock implements StateDictNamed {
+
+    private static final byte VERSION = 1;
+
+    private final int inChannels;
+    private final int outChannels;
+    private final OutputActivation activation;
+    private final Conv2d conv;
+    private final Conv2d pred;
+
+    /**
+     * A head.
+     *
+     * @param inChannels channels of the features ({@code C}, 64 in the paper)
+     * @param outChannels channels of the prediction ({@code K}: classes, 1 for depth, 3 for normals)
+     * @param activation applied last
+     * @throws IllegalArgumentException if a channel count is not positive
+     */
+    public SegNetHeadBlock(int inChannels, int outChannels, OutputActivation activation) {
+        super(VERSION);
+        if (inChannels < 1 || outChannels < 1) {
+            throw new IllegalArgumentException("channels must be positive, got " + inChannels + " -> " + outChannels);
+        }
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.activation = Objects.requireNonNull(activation, "activation is null");
+        this.conv = addChildBlock("conv", Layers.conv(inChannels, 3));
+        this.pred = addChildBlock("pred", Layers.conv(outChannels, 1));
+    }
+
+    /** The output activation. */
+    public OutputActivation activation() {
+        return activation;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDList hidden = conv.forward(parameterStore, inputs, training, params);
+        NDList raw = pred.forward(parameterStore, hidden, training, params);
+        return new NDList(activation.apply(raw.singletonOrThrow()));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = checkInput(inputShapes[0]);
+        return new Shape[] {new Shape(in.get(0), outChannels, in.get(2), in.get(3))};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape[] shapes = new Shape[] {checkInput(inputShapes[0])};
+        conv.initialize(manager, dataType, shapes);
+        pred.initialize(manager, dataType, conv.getOutputShapes(shapes));
+    }
+
+    private Shape checkInput(Shape in) {
+        if (in.dimension() != 4 || in.get(1) != inChannels) {
+            throw new IllegalArgumentException("the head expects features (N, " + inChannels + ", H, W), got " + in);
+        }
+        return in;
+    }
+
+    @Override
+    public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
+        ParameterList first = conv.getParameters();
+        into.put(prefix + "0.weight", first.get("weight"));
+        into.put(prefix + "0.bias", first.get("bias"));
+        ParameterList second = pred.getParameters();
+        into.put(prefix + "1.weight", second.get("weight"));
+        into.put(prefix + "1.bias", second.get("bias"));
+    }
+
+    @Override
+    public String toString() {
+        return "SegNetHeadBlock(" + inChannels + " -> " + outChannels + ", " + activation + ")";
+    }
+}

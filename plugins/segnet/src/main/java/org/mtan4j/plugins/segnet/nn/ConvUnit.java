@@ -1,0 +1,150 @@
+package org.mtan4j.plugins.segnet.nn;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The paper's conv unit ({@code conv_layer}): 3x3 convolution (padding 1, with bias) -> BatchNorm
+ * (eps 1e-5, PyTorch momentum 0.1) -> ReLU (models.md, "Building blocks"). Input and output are
+ * {@code (N, C, H, W)}; height and width are kept.
+ *
+ * <p>The split-deep variant makes "every conv unit two" ({@code cin -> cout, cout -> cout}): build it
+ * with {@code depth = 2}.
+ *
+ * <p>PyTorch names (relative to the unit's prefix), as in the reference's {@code nn.Sequential(conv,
+ * bn, relu, ...)}: convolution {@code k} is module {@code 3k} ({@code .weight}, {@code .bias}) and its
+ * BatchNorm is module {@code 3k+1} ({@code .weight}, {@code .bias}, {@code .running_mean},
+ * {@code .running_var}). DJL child blocks are named {@code conv<k>} and {@code bn<k>} in that order.
+ */
+public final class ConvUnit extends AbstractBlock implements StateDictNamed {
+
+    private static final byte VERSION = 1;
+
+    private final int inChannels;
+    private final int outChannels;
+    private final List<Conv2d> convs = new ArrayList<>();
+    private final List<BatchNorm> norms = new ArrayList<>();
+
+    /** One convolution {@code inChannels -> outChannels} with its BatchNorm and ReLU. */
+    public ConvUnit(int inChannels, int outChannels) {
+        this(inChannels, outChannels, 1);
+    }
+
+    /**
+     * {@code depth} conv-BN-ReLU triples: the first {@code inChannels -> outChannels}, the others
+     * {@code outChannels -> outChannels}.
+     *
+     * @throws IllegalArgumentException if a channel count or the depth is not positive
+     */
+    public ConvUnit(int inChannels, int outChannels, int depth) {
+        super(VERSION);
+        if (inChannels < 1 || outChannels < 1) {
+            throw new IllegalArgumentException("channels must be positive, got " + inChannels + " -> " + outChannels);
+        }
+        if (depth < 1) {
+            throw new IllegalArgumentException("depth must be positive, got " + depth);
+        }
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        for (int k = 0; k < depth; k++) {
+            convs.add(addChildBlock("conv" + k, Layers.conv(outChannels, 3)));
+            norms.add(addChildBlock("bn" + k, Layers.batchNorm()));
+        }
+    }
+
+    /** Input channels. */
+    public int inChannels() {
+        return inChannels;
+    }
+
+    /** Output channels. */
+    public int outChannels() {
+        return outChannels;
+    }
+
+    /** Number of conv-BN-ReLU triples. */
+    public int depth() {
+        return convs.size();
+    }
+
+    /** The convolutions, in order (read-only). */
+    public List<Conv2d> convolutions() {
+        return Collections.unmodifiableList(convs);
+    }
+
+    /** The BatchNorms, in order (read-only). */
+    public List<BatchNorm> batchNorms() {
+        return Collections.unmodifiableList(norms);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDList x = inputs;
+        for (int k = 0; k < convs.size(); k++) {
+            x = convs.get(k).forward(parameterStore, x, training, params);
+            x = norms.get(k).forward(parameterStore, x, training, params);
+            x = new NDList(Activation.relu(x.singletonOrThrow()));
+        }
+        return x;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = checkInput(inputShapes);
+        return new Shape[] {new Shape(in.get(0), outChannels, in.get(2), in.get(3))};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape[] shapes = new Shape[] {checkInput(inputShapes)};
+        for (int k = 0; k < convs.size(); k++) {
+            convs.get(k).initialize(manager, dataType, shapes);
+            shapes = convs.get(k).getOutputShapes(shapes);
+            norms.get(k).initialize(manager, dataType, shapes);
+        }
+    }
+
+    private Shape checkInput(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        if (in.dimension() != 4 || in.get(1) != inChannels) {
+            throw new IllegalArgumentException("ConvUnit(" + inChannels + " -> " + outChannels
+                    + ") expects (N, " + inChannels + ", H, W), got " + in);
+        }
+        return in;
+    }
+
+    @Override
+    public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
+        for (int k = 0; k < convs.size(); k++) {
+            ParameterList conv = convs.get(k).getParameters();
+            into.put(prefix + (3 * k) + ".weight", conv.get("weight"));
+            into.put(prefix + (3 * k) + ".bias", conv.get("bias"));
+            ParameterList bn = norms.get(k).getParameters();
+            String bnPrefix = prefix + (3 * k + 1) + ".";
+            into.put(bnPrefix + "weight", bn.get("gamma"));
+            into.put(bnPrefix + "bias", bn.get("beta"));
+            into.put(bnPrefix + "running_mean", bn.get("runningMean"));
+            into.put(bnPrefix + "running_var", bn.get("runningVar"));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ConvUnit(" + inChannels + " -> " + outChannels + (convs.size() > 1 ? ", depth " + convs.size() : "") + ")";
+    }
+}

@@ -1,0 +1,19 @@
+package org.mtan4j.plugins.segnet;
+
+import org.mtan4j.api.NoOptions;
+import org.mtan4j.api.TaskHeadProvider;
+import org.mtan4j.api.contract.TaskHeadContract;
+
+/** The task-head contract for {@link NormalHeadProvider}. */
+class NormalHeadContractTest extends TaskHeadContract<NoOptions> {
+
+    @Override
+    protected TaskHeadProvider<NoOptions> provider() {
+        return new NormalHeadProvider();
+    }
+
+    @Override
+    protected NoOptions smallOptions() {
+        return NoOptions.INSTANCE;
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of the SegNet heads and losses. */
+package org.mtan4j.plugins.segnet.head;

@@ -1,0 +1,2 @@
+/** Tests of the SegNet building blocks. */
+package org.mtan4j.plugins.segnet.nn;

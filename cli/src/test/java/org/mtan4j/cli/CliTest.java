@@ -45,9 +45,9 @@ class CliTest {
     void validateRefusesBadConfigsWithExit2NamingTheKeyPath(@TempDir Path dir) throws Exception {
         String[][] cases = {
             {"unknown-key.yaml", "batch-size: 8", "batch-sise: 8", "training.batch-sise", "batch-size"},
-            {"wrong-type.yaml", "epochs: 8", "epochs: eight", "training.epochs", "whole number"},
+            {"wrong-type.yaml", "epochs: 10", "epochs: ten", "training.epochs", "whole number"},
             {"unknown-plugin.yaml", "name: split", "name: splitt", "backbone.name", "split"},
-            {"bad-size.yaml", "height: 64, width: 96", "height: 100, width: 100", "dataset.options.height", "multiples of 32"},
+            {"bad-size.yaml", "height: 96, width: 128", "height: 100, width: 100", "dataset.options.height", "multiples of 32"},
         };
         for (String[] c : cases) {
             Result r = mtan("validate", demoWith(dir, c[0], c[1], c[2]).toString());

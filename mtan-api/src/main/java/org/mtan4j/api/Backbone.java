@@ -13,7 +13,10 @@ import java.util.List;
  */
 public interface Backbone {
 
-    /** The network; built but not yet initialised (the runtime initialises it). */
+    /**
+     * The network; built but not yet initialised (the runtime initialises it). Its parameters carry
+     * their own initialisers (the paper's Xavier-normal, say): the runtime never replaces them.
+     */
     Block block();
 
     /** Channels of the feature map handed to task {@code taskIndex}'s head. */
@@ -22,7 +25,8 @@ public interface Backbone {
     /**
      * The parameters every task's loss depends on, e.g. a split network's whole encoder-decoder;
      * gradient-level weightings combine per-task gradients of exactly these. Each element is one of
-     * {@code block().getParameters()}; the rest are task-specific.
+     * {@code block().getParameters()}; the rest are task-specific. Only trainable parameters are listed
+     * (BatchNorm running statistics are not).
      */
     List<Parameter> sharedParameters();
 }

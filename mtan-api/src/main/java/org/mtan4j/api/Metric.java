@@ -13,8 +13,10 @@ public interface Metric {
     /**
      * Adds a batch.
      *
-     * @param prediction the head's output for the batch (after its activation)
-     * @param target the batch's target for this task
+     * @param prediction the head's output for the batch (after its activation): {@code (N, C, H, W)} for
+     *     dense tasks, {@code (N, C)} for classification; it may still be attached to autograd
+     * @param target the batch's target for this task: {@code (N, H, W)} class indices for segmentation,
+     *     {@code (N, 1, H, W)} depth, {@code (N, 3, H, W)} normals, {@code (N)} class indices
      */
     void update(NDArray prediction, NDArray target);
 

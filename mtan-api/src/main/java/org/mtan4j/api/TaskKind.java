@@ -10,7 +10,10 @@ public enum TaskKind {
     SEGMENTATION,
     /** Per-pixel depth; target (1, H, W) float, 0 where unknown. */
     DEPTH,
-    /** Per-pixel unit surface normal; target (3, H, W) float, all zeros where unknown. */
+    /**
+     * Per-pixel unit surface normal; target (3, H, W) float, all zeros where unknown. As the paper's
+     * code, losses and metrics treat a pixel as known where its channel sum is not 0.
+     */
     NORMAL,
     /** One class per image; target a scalar class index. */
     CLASSIFICATION;

@@ -24,6 +24,9 @@ public interface WeightingContext {
     /** A generator seeded from the run's seed, for methods that sample (e.g. random loss weights). */
     Random random();
 
-    /** Back-propagates {@code loss}, accumulating into every parameter's gradient. */
+    /**
+     * Back-propagates {@code loss}, accumulating into every parameter's gradient. The runtime starts
+     * each step with zero gradients (its optimiser zeroes them after each update).
+     */
     void backward(NDArray loss);
 }

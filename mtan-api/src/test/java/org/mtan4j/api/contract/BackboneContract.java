@@ -93,6 +93,23 @@ public abstract class BackboneContract<O> extends ContractSupport {
     }
 
     @Test
+    void inferenceModeGivesTheSameShapesAndLeavesTheParametersAlone() {
+        Backbone backbone = build();
+        Shape[] declared = backbone.block().getOutputShapes(new Shape[] {batchShape()});
+        java.util.List<NDArray> before = new java.util.ArrayList<>();
+        backbone.block().getParameters().forEach(p -> before.add(p.getValue().getArray().duplicate()));
+        NDList out = backbone.block().forward(new ParameterStore(manager, false),
+                new NDList(manager.randomUniform(0f, 1f, batchShape())), false);
+        for (int i = 0; i < out.size(); i++) {
+            assertEquals(declared[i], out.get(i).getShape(), "task " + i + " shape in inference mode");
+        }
+        int i = 0;
+        for (Pair<String, Parameter> p : backbone.block().getParameters()) {
+            assertEquals(before.get(i++), p.getValue().getArray(), p.getKey() + " unchanged by an inference pass (BatchNorm statistics too)");
+        }
+    }
+
+    @Test
     void marksEveryParameterThatSeveralTasksUseAsShared() {
         Backbone backbone = build();
         Map<Parameter, Boolean> shared = new IdentityHashMap<>();

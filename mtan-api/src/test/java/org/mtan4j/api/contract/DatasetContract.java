@@ -133,6 +133,8 @@ public abstract class DatasetContract<O> extends ContractSupport {
             assertThrows(IndexOutOfBoundsException.class, () -> dataset.get(manager, MultiTaskDataset.TRAIN, -1, 0L));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dataset.size("no-such-split"));
             assertTrue(e.getMessage().contains("no-such-split"), "the message names the split: " + e.getMessage());
+            IllegalArgumentException g = assertThrows(IllegalArgumentException.class, () -> dataset.get(manager, "no-such-split", 0, 0L));
+            assertTrue(g.getMessage().contains("no-such-split"), "the message names the split: " + g.getMessage());
         }
     }
 }

@@ -123,7 +123,9 @@ public abstract class TaskHeadContract<O> extends ContractSupport {
             NDArray target = target(task, 2, HEIGHT, WIDTH);
             NDArray known = task.kind() == TaskKind.SEGMENTATION
                     ? target.neq(task.ignoreValue()).expandDims(1)
-                    : target.abs().sum(new int[] {1}, true).gt(0f);
+                    : task.kind() == TaskKind.NORMAL
+                            ? target.sum(new int[] {1}, true).neq(0f) // models.md: valid where the channel sum != 0
+                            : target.neq((float) task.ignoreValue());
             NDArray prediction = forward(head, manager.randomNormal(new Shape(2, CHANNELS, HEIGHT, WIDTH)));
             NDArray other = forward(head, manager.randomNormal(new Shape(2, CHANNELS, HEIGHT, WIDTH)));
             NDArray mixed = NDArrayMix.where(known, prediction, other);

@@ -79,6 +79,16 @@ public abstract class WeightingContract<O> extends ContractSupport {
             for (int s = 0; s < 3; s++, step++) {
                 final int currentEpoch = epoch;
                 final long currentStep = step;
+                // PyTorch accumulates gradients across collectors: each step starts from zero, as in the runtime.
+                zeroGradient(shared);
+                for (NDArray o : own) {
+                    zeroGradient(o);
+                }
+                for (Parameter p : parameters) {
+                    if (p.requiresGradient()) {
+                        zeroGradient(p.getArray());
+                    }
+                }
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDList losses = new NDList();
                     for (int i = 0; i < k; i++) {
@@ -133,6 +143,11 @@ public abstract class WeightingContract<O> extends ContractSupport {
             }
             weighting.onEpochEnd(epoch, sums);
         }
+    }
+
+    private static void zeroGradient(NDArray array) {
+        NDArray gradient = array.getGradient();
+        gradient.subi(gradient);
     }
 
     private static void assertFinite(NDArray array, String what) {

@@ -12,6 +12,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
 
+    /** Every address any code in this JVM tried to reach through Java's networking. */
+    private static final java.util.List<java.net.URI> REQUESTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.junit.jupiter.api.BeforeAll
+    static void recordNetworkRequests() {
+        // Installed before any engine starts in this JVM: DJL's downloads and telemetry go through it.
+        java.net.ProxySelector.setDefault(new java.net.ProxySelector() {
+            @Override
+            public java.util.List<java.net.Proxy> select(java.net.URI uri) {
+                REQUESTS.add(uri);
+                // A closed local port: even a failing test sends nothing off this machine.
+                return java.util.List.of(new java.net.Proxy(java.net.Proxy.Type.HTTP, new java.net.InetSocketAddress("127.0.0.1", 9)));
+            }
+
+            @Override
+            public void connectFailed(java.net.URI uri, java.net.SocketAddress sa, java.io.IOException ioe) {
+            }
+        });
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void theEngineMadeNoNetworkRequest() {
+        assertEquals("true", System.getProperty("ai.djl.offline"));
+        assertEquals(java.util.List.of(), REQUESTS, "network requests during the CLI tests");
+    }
+
     /** What one invocation printed and returned. */
     record Result(int code, String out, String err) {
     }

@@ -1,7 +1,6 @@
 package org.mtan4j.api.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,9 +65,7 @@ public abstract class BackboneContract<O> extends ContractSupport {
     @Test
     void describesItself() {
         BackboneProvider<O> provider = provider();
-        assertFalse(provider.name().isBlank(), "name");
-        assertFalse(provider.description().isBlank(), "description");
-        assertTrue(provider.optionsType().isInstance(provider.defaultOptions()), "defaultOptions is an optionsType");
+        assertDescribesItself(provider);
         assertTrue(provider.inputSizeMultiple() >= 1, "inputSizeMultiple");
         int[] range = provider.taskCountRange();
         assertTrue(range[0] >= 1 && range[0] <= range[1], "taskCountRange");

@@ -1,11 +1,15 @@
 package org.mtan4j.api.contract;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.mtan4j.api.PluginProvider;
 import org.mtan4j.api.TaskSpec;
 
 /**
@@ -41,6 +45,13 @@ public abstract class ContractSupport {
     /** A valid target of {@code task} with some ignored entries. */
     protected NDArray target(TaskSpec task, int n, int height, int width) {
         return Fixtures.target(manager, task, n, height, width);
+    }
+
+    /** A provider has a name, a description and default options of its options type. */
+    protected static void assertDescribesItself(PluginProvider<?> provider) {
+        assertFalse(provider.name() == null || provider.name().isBlank(), "name");
+        assertFalse(provider.description() == null || provider.description().isBlank(), "description");
+        assertTrue(provider.optionsType().isInstance(provider.defaultOptions()), "defaultOptions() is an optionsType()");
     }
 
     /** A shape helper. */

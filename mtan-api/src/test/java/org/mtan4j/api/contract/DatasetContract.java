@@ -39,9 +39,7 @@ public abstract class DatasetContract<O> extends ContractSupport {
 
     @Test
     void describesItself() {
-        assertFalse(provider().name().isBlank());
-        assertFalse(provider().description().isBlank());
-        assertTrue(provider().optionsType().isInstance(provider().defaultOptions()));
+        assertDescribesItself(provider());
     }
 
     @Test

@@ -4,12 +4,27 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.TaskSpec;
 
 /** Random predictions and targets in the layouts the API documents per task kind. */
 public final class Fixtures {
 
     private Fixtures() {
+    }
+
+    /** A small task of {@code kind}: segmentation and classification with 5 classes. */
+    public static TaskSpec taskOf(TaskKind kind) {
+        switch (kind) {
+            case SEGMENTATION:
+                return TaskSpec.segmentation("semantic", 5);
+            case DEPTH:
+                return TaskSpec.depth("depth");
+            case NORMAL:
+                return TaskSpec.normal("normal");
+            default:
+                return TaskSpec.classification("class", 5);
+        }
     }
 
     /**

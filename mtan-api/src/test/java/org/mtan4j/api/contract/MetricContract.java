@@ -3,16 +3,13 @@ package org.mtan4j.api.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.Metric;
 import org.mtan4j.api.MetricProvider;
 import org.mtan4j.api.MetricValue;
-import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.TaskSpec;
 
 /**
@@ -34,31 +31,13 @@ public abstract class MetricContract<O> extends ContractSupport {
 
     /** One task of each supported kind. */
     protected List<TaskSpec> tasks() {
-        List<TaskSpec> out = new ArrayList<>();
-        for (TaskKind kind : provider().supportedKinds()) {
-            switch (kind) {
-                case SEGMENTATION:
-                    out.add(TaskSpec.segmentation("semantic", 4));
-                    break;
-                case DEPTH:
-                    out.add(TaskSpec.depth("depth"));
-                    break;
-                case NORMAL:
-                    out.add(TaskSpec.normal("normal"));
-                    break;
-                default:
-                    out.add(TaskSpec.classification("class", 4));
-            }
-        }
-        return out;
+        return provider().supportedKinds().stream().map(Fixtures::taskOf).toList();
     }
 
     @Test
     void describesItself() {
-        assertFalse(provider().name().isBlank());
-        assertFalse(provider().description().isBlank());
+        assertDescribesItself(provider());
         assertFalse(provider().supportedKinds().isEmpty());
-        assertTrue(provider().optionsType().isInstance(provider().defaultOptions()));
     }
 
     @Test

@@ -38,20 +38,7 @@ public abstract class TaskHeadContract<O> extends ContractSupport {
 
     /** One task of each supported kind. */
     protected List<TaskSpec> tasks() {
-        return provider().supportedKinds().stream().map(TaskHeadContract::taskOf).toList();
-    }
-
-    private static TaskSpec taskOf(TaskKind kind) {
-        switch (kind) {
-            case SEGMENTATION:
-                return TaskSpec.segmentation("semantic", 5);
-            case DEPTH:
-                return TaskSpec.depth("depth");
-            case NORMAL:
-                return TaskSpec.normal("normal");
-            default:
-                return TaskSpec.classification("class", 4);
-        }
+        return provider().supportedKinds().stream().map(Fixtures::taskOf).toList();
     }
 
     private TaskHead build(TaskSpec task) {
@@ -66,10 +53,8 @@ public abstract class TaskHeadContract<O> extends ContractSupport {
 
     @Test
     void describesItself() {
-        assertFalse(provider().name().isBlank());
-        assertFalse(provider().description().isBlank());
+        assertDescribesItself(provider());
         assertFalse(provider().supportedKinds().isEmpty());
-        assertTrue(provider().optionsType().isInstance(provider().defaultOptions()));
     }
 
     @Test

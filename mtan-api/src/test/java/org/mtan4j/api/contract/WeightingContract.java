@@ -1,7 +1,6 @@
 package org.mtan4j.api.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -46,9 +45,7 @@ public abstract class WeightingContract<O> extends ContractSupport {
 
     @Test
     void describesItself() {
-        assertFalse(provider().name().isBlank());
-        assertFalse(provider().description().isBlank());
-        assertTrue(provider().optionsType().isInstance(provider().defaultOptions()));
+        assertDescribesItself(provider());
     }
 
     @Test

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The top-level command. */
 @Command(name = "mtan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Multi-task learning with attention (MTAN) on the JVM.",
-        subcommands = {TrainCommand.class, ValidateCommand.class, PluginsCommand.class})
+        subcommands = {TrainCommand.class, ValidateCommand.class, PluginsCommand.class, DataCommand.class})
 final class MtanCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -12,7 +12,8 @@ public enum TaskKind {
     DEPTH,
     /**
      * Per-pixel unit surface normal; target (3, H, W) float, all zeros where unknown. As the paper's
-     * code, losses and metrics treat a pixel as known where its channel sum is not 0.
+     * code, losses and metrics treat a pixel as known where its channel sum is not 0. Augmentation that
+     * resizes bilinearly (NYUv2's, as the paper's) leaves shorter normals at edges: length at most 1.
      */
     NORMAL,
     /** One class per image; target a scalar class index. */

@@ -122,6 +122,14 @@ public abstract class BackboneContract<O> extends ContractSupport {
         Map<Parameter, Integer> usedBy = new IdentityHashMap<>();
         NDArray input = manager.randomUniform(0f, 1f, batchShape());
         for (int task = 0; task < tasks().size(); task++) {
+            // PyTorch accumulates gradients: each task's backward must start from zero.
+            for (Pair<String, Parameter> p : backbone.block().getParameters()) {
+                NDArray array = p.getValue().getArray();
+                if (p.getValue().requiresGradient() && array.hasGradient()) {
+                    NDArray gradient = array.getGradient();
+                    gradient.subi(gradient);
+                }
+            }
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDList out = backbone.block().forward(new ParameterStore(manager, false), new NDList(input), true);
                 collector.backward(out.get(task).mean());

@@ -93,9 +93,10 @@ public abstract class DatasetContract<O> extends ContractSupport {
                 break;
             case NORMAL: {
                 assertEquals(new Shape(3, h, w), target.getShape(), where + " shape");
+                // Unit or zero as stored; the paper's augmentation resizes bilinearly without
+                // re-normalising, which shortens normals at edges, so only "at most unit" is universal.
                 NDArray norm = target.square().sum(new int[] {0}).sqrt();
-                NDArray unitOrZero = norm.sub(1f).abs().lt(1e-3f).logicalOr(norm.eq(0f));
-                assertTrue(unitOrZero.all().getBoolean(), where + ": unit normals or all zero");
+                assertTrue(norm.lte(1f + 1e-3f).all().getBoolean(), where + ": normals of length at most 1");
                 break;
             }
             case CLASSIFICATION:

@@ -29,7 +29,7 @@ class ProvidersTest {
                 .map(p -> p.get().name()).collect(Collectors.toSet());
         Set<String> heads = ServiceLoader.load(TaskHeadProvider.class).stream()
                 .map(p -> p.get().name()).collect(Collectors.toSet());
-        assertTrue(backbones.contains("split"), backbones.toString());
+        assertTrue(backbones.containsAll(Set.of("single", "stan", "split", "dense", "cross-stitch", "mtan")), backbones.toString());
         assertTrue(heads.containsAll(Set.of("segnet-semantic", "segnet-depth", "segnet-normal")), heads.toString());
     }
 
@@ -44,16 +44,67 @@ class ProvidersTest {
     @Test
     void unknownVariantIsRejectedNamingTheOptionAndTheAllowedValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SplitOptions(List.of(64, 128, 256, 512, 512), "deep"));
-        assertTrue(e.getMessage().contains("'variant'") && e.getMessage().contains("[standard]")
-                && e.getMessage().contains("'deep'"), e.getMessage());
+                () -> new SplitOptions(List.of(64, 128, 256, 512, 512), "tall"));
+        assertTrue(e.getMessage().contains("'variant'") && e.getMessage().contains("[standard, deep, wide]")
+                && e.getMessage().contains("'tall'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new SplitOptions(List.of(64, 128, 256, 512, 512), null));
+    }
+
+    @Test
+    void splitVariantsChangeTheTrunkAsThePaper() {
+        SplitOptions deep = new SplitOptions(List.of(4, 8, 8, 16, 16), "deep");
+        SplitOptions wide = new SplitOptions(List.of(4, 8, 8, 16, 16), "wide");
+        assertEquals(2, deep.depth());
+        assertEquals(List.of(4, 8, 8, 16, 16), deep.trunkFilters());
+        assertEquals(1, wide.depth());
+        assertEquals(List.of(4, 8, 8, 16, 32), wide.trunkFilters());
+        assertEquals(List.of(64, 128, 256, 512, 1024), new SplitOptions(List.of(64, 128, 256, 512, 512), "wide").trunkFilters());
+    }
+
+    @Test
+    void taskCountsOutsideTheRangeAreRejected() {
+        BackboneContext three = new BackboneContext(List.of(TaskSpec.segmentation("semantic", 13), TaskSpec.depth("depth"),
+                TaskSpec.normal("normal")), new Shape(3, 64, 64));
+        BackboneContext one = new BackboneContext(List.of(TaskSpec.depth("depth")), new Shape(3, 64, 64));
+        for (SegNetBackboneProvider<SegNetOptions> provider : List.of(new SingleBackboneProvider(), new StanBackboneProvider())) {
+            assertEquals(1, provider.taskCountRange()[1]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> provider.create(SegNetOptions.DEFAULT, three));
+            assertTrue(e.getMessage().contains("'" + provider.name() + "'") && e.getMessage().contains("exactly 1"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CrossStitchBackboneProvider().create(SegNetOptions.DEFAULT, one));
+        assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
+    }
+
+    @Test
+    void oneTaskModelsUseTheReferencesOneTaskHeadNames() {
+        BackboneContext one = new BackboneContext(List.of(TaskSpec.depth("depth")), new Shape(3, 64, 64));
+        SegNetOptions narrow = new SegNetOptions(List.of(4, 8, 8, 16, 16));
+        assertEquals("pred_task.", new SingleBackboneProvider().create(narrow, one).headPrefix(0));
+        assertEquals("pred_task.", new StanBackboneProvider().create(narrow, one).headPrefix(0));
+        var mtan = new MtanBackboneProvider().create(narrow, new BackboneContext(TASKS, new Shape(3, 64, 64)));
+        assertEquals("pred_task1.", mtan.headPrefix(0));
+        assertEquals("pred_task2.", mtan.headPrefix(1));
+        assertThrows(IndexOutOfBoundsException.class, () -> mtan.headPrefix(2));
+    }
+
+    @Test
+    void everyBackboneDescribesItselfForMtanPlugins() {
+        for (SegNetBackboneProvider<?> provider : List.of(new SingleBackboneProvider(), new StanBackboneProvider(),
+                new SplitBackboneProvider(), new DenseBackboneProvider(), new CrossStitchBackboneProvider(),
+                new MtanBackboneProvider())) {
+            assertTrue(provider.description().length() > 40, provider.name());
+            assertEquals(32, provider.inputSizeMultiple(), provider.name());
+        }
     }
 
     @Test
     void badFiltersAreRejectedNamingTheOption() {
         for (List<Integer> filters : List.of(List.of(64, 128, 256, 512), List.of(64, 128, 0, 512, 512))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SplitOptions(filters, "standard"));
+            assertTrue(e.getMessage().contains("'filters'"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> new SegNetOptions(filters));
             assertTrue(e.getMessage().contains("'filters'"), e.getMessage());
         }
     }

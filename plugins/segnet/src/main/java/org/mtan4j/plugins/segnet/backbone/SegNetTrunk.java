@@ -189,7 +189,8 @@ public final class SegNetTrunk extends AbstractBlock implements StateDictNamed {
         return new SegNetTrace(e0, e1, pooled, indices, u, d0, d);
     }
 
-    private static NDArray apply(AbstractBlock block, ParameterStore parameterStore, NDArray x, boolean training,
+    /** Runs a one-input, one-output child block. */
+    static NDArray apply(AbstractBlock block, ParameterStore parameterStore, NDArray x, boolean training,
             PairList<String, Object> params) {
         return block.forward(parameterStore, new NDList(x), training, params).singletonOrThrow();
     }
@@ -230,6 +231,15 @@ public final class SegNetTrunk extends AbstractBlock implements StateDictNamed {
     }
 
     private Shape checkInput(Shape in) {
+        return checkImages(in, inChannels);
+    }
+
+    /**
+     * Checks an image batch shape {@code (N, inChannels, H, W)} with H and W multiples of 32 and returns it.
+     *
+     * @throws IllegalArgumentException naming the rule that is broken
+     */
+    static Shape checkImages(Shape in, int inChannels) {
         if (in.dimension() != 4 || in.get(1) != inChannels) {
             throw new IllegalArgumentException("SegNet expects images (N, " + inChannels + ", H, W), got " + in);
         }

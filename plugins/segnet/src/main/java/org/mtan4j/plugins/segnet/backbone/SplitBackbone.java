@@ -5,42 +5,46 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.mtan4j.api.Backbone;
 
 /**
- * The split backbone (models.md, "Variants", split): one {@link SegNetTrunk} shared by all tasks;
- * every task receives the same final decoder map {@code D[4]} (the same {@link NDArray}, repeated
- * once per task), so every parameter is shared.
+ * The split backbone (models.md, "Variants", split; and single): one {@link SegNetTrunk} shared by
+ * all tasks; every task receives the same final decoder map {@code D[4]} (the same {@link NDArray},
+ * repeated once per task), so every parameter is shared. With one task and one-task naming this is
+ * the reference's single-task SegNet; with a deep or wide trunk, split-deep and split-wide.
  *
  * <p>The block's DJL parameters are the trunk's under the child name {@code trunk}; use
  * {@link #stateDictEntries()} for the reference's PyTorch names (the reference's {@code logsigma}
  * belongs to the uncertainty weighting and the {@code pred_task<i>} heads to
  * {@link org.mtan4j.plugins.segnet.head.SegNetHead}).
  */
-public final class SplitBackbone implements Backbone {
+public final class SplitBackbone extends AbstractSegNetBackbone {
 
     private final SegNetTrunk trunk;
-    private final SharedOutputBlock block;
 
     /**
-     * A split backbone over {@code trunk} for {@code taskCount} tasks.
+     * A split backbone over {@code trunk} for {@code taskCount} tasks, heads named {@code pred_task<i>.}.
      *
      * @throws IllegalArgumentException if {@code taskCount} is not positive
      */
     public SplitBackbone(SegNetTrunk trunk, int taskCount) {
-        if (taskCount < 1) {
-            throw new IllegalArgumentException("taskCount must be positive, got " + taskCount);
-        }
+        this(trunk, taskCount, false);
+    }
+
+    /**
+     * A split backbone.
+     *
+     * @param oneTaskNames name the head {@code pred_task.} as the reference's single-task SegNet
+     *     (needs {@code taskCount == 1})
+     * @throws IllegalArgumentException if {@code taskCount} is not positive, or not 1 with one-task names
+     */
+    public SplitBackbone(SegNetTrunk trunk, int taskCount, boolean oneTaskNames) {
+        super(new SharedOutputBlock(trunk, taskCount), oneTaskNames);
         this.trunk = trunk;
-        this.block = new SharedOutputBlock(trunk, taskCount);
     }
 
     /** The shared encoder-decoder. */
@@ -48,50 +52,14 @@ public final class SplitBackbone implements Backbone {
         return trunk;
     }
 
-    /** Number of feature maps the block returns. */
-    public int taskCount() {
-        return block.taskCount;
-    }
-
-    @Override
-    public Block block() {
-        return block;
-    }
-
-    @Override
-    public int featureChannels(int taskIndex) {
-        if (taskIndex < 0 || taskIndex >= block.taskCount) {
-            throw new IndexOutOfBoundsException("task " + taskIndex + " of " + block.taskCount);
-        }
-        return trunk.outChannels();
-    }
-
-    /**
-     * Every trainable parameter of the block: every task reads the same map. BatchNorm running
-     * statistics are left out; they are parameters in DJL but have no gradient to combine.
-     */
-    @Override
-    public List<Parameter> sharedParameters() {
-        return block.getParameters().values().stream().filter(Parameter::requiresGradient).toList();
-    }
-
-    /** The trunk's parameters and running statistics under the reference's PyTorch names; see {@link SegNetTrunk}. */
-    public Map<String, Parameter> stateDictEntries() {
-        return trunk.stateDictEntries();
-    }
-
     /** Runs the trunk once and hands its output to every task. */
-    private static final class SharedOutputBlock extends AbstractBlock {
-
-        private static final byte VERSION = 1;
+    private static final class SharedOutputBlock extends MultiTaskBlock {
 
         private final SegNetTrunk trunk;
-        private final int taskCount;
 
         SharedOutputBlock(SegNetTrunk trunk, int taskCount) {
-            super(VERSION);
+            super(trunk.inChannels(), trunk.outChannels(), taskCount);
             this.trunk = addChildBlock("trunk", trunk);
-            this.taskCount = taskCount;
         }
 
         @Override
@@ -106,16 +74,19 @@ public final class SplitBackbone implements Backbone {
         }
 
         @Override
-        public Shape[] getOutputShapes(Shape[] inputShapes) {
-            Shape features = trunk.getOutputShapes(inputShapes)[0];
-            Shape[] out = new Shape[taskCount];
-            Arrays.fill(out, features);
-            return out;
+        protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+            trunk.initialize(manager, dataType, inputShapes);
+        }
+
+        /** Every task reads the one map: everything is shared. */
+        @Override
+        List<Parameter> usedBySeveralTasks() {
+            return getParameters().values();
         }
 
         @Override
-        protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-            trunk.initialize(manager, dataType, inputShapes);
+        public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
+            trunk.putStateDictEntries(prefix, into);
         }
 
         @Override

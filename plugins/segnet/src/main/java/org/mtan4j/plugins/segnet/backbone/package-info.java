@@ -1,9 +1,15 @@
 /**
- * SegNet networks built from {@link org.mtan4j.plugins.segnet.nn}: the encoder-decoder trunk every
- * SegNet model of the paper shares ({@link org.mtan4j.plugins.segnet.backbone.SegNetTrunk}, with all
- * intermediate maps available through {@link org.mtan4j.plugins.segnet.backbone.SegNetTrace} for
- * models that attach to them, such as MTAN) and the split backbone
- * ({@link org.mtan4j.plugins.segnet.backbone.SplitBackbone}).
+ * The SegNet networks of the paper, built from {@link org.mtan4j.plugins.segnet.nn}: the
+ * encoder-decoder trunk ({@link org.mtan4j.plugins.segnet.backbone.SegNetTrunk}, with all
+ * intermediate maps available through {@link org.mtan4j.plugins.segnet.backbone.SegNetTrace}) and the
+ * backbones on it: split and single ({@link org.mtan4j.plugins.segnet.backbone.SplitBackbone}), MTAN
+ * and STAN ({@link org.mtan4j.plugins.segnet.backbone.MtanBackbone}), dense
+ * ({@link org.mtan4j.plugins.segnet.backbone.DenseBackbone}) and cross-stitch
+ * ({@link org.mtan4j.plugins.segnet.backbone.CrossStitchBackbone}).
+ *
+ * <p>Every backbone is a {@link org.mtan4j.plugins.segnet.backbone.SegNetBackbone}: besides the
+ * {@link org.mtan4j.api.Backbone} contract it lists its parameters under the reference's PyTorch
+ * {@code state_dict} names and gives each task's head prefix, for weight import and export.
  *
  * <p>Architecture and numbers: {@code shared/reference/models.md}, "SegNet backbone" and "Variants".
  */

@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.ParameterList;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -90,12 +89,8 @@ public final class SegNetHeadBlock extends AbstractBlock implements StateDictNam
 
     @Override
     public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
-        ParameterList first = conv.getParameters();
-        into.put(prefix + "0.weight", first.get("weight"));
-        into.put(prefix + "0.bias", first.get("bias"));
-        ParameterList second = pred.getParameters();
-        into.put(prefix + "1.weight", second.get("weight"));
-        into.put(prefix + "1.bias", second.get("bias"));
+        StateDictNamed.putConv(prefix + "0.", conv, into);
+        StateDictNamed.putConv(prefix + "1.", pred, into);
     }
 
     @Override

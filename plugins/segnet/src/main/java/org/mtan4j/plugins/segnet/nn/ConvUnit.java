@@ -7,10 +7,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.ParameterList;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +23,9 @@ import java.util.Map;
  * {@code (N, C, H, W)}; height and width are kept.
  *
  * <p>The split-deep variant makes "every conv unit two" ({@code cin -> cout, cout -> cout}): build it
- * with {@code depth = 2}.
+ * with {@code depth = 2}. The dense and cross-stitch models use the reference's {@code conv_layer}
+ * chains of two or three convolutions with changing widths (e.g. {@code [64, 64, 13]}, models.md
+ * "Variants", dense): build them with {@link #chain}, which also takes their Xavier-uniform init.
  *
  * <p>PyTorch names (relative to the unit's prefix), as in the reference's {@code nn.Sequential(conv,
  * bn, relu, ...)}: convolution {@code k} is module {@code 3k} ({@code .weight}, {@code .bias}) and its
@@ -51,19 +53,48 @@ public final class ConvUnit extends AbstractBlock implements StateDictNamed {
      * @throws IllegalArgumentException if a channel count or the depth is not positive
      */
     public ConvUnit(int inChannels, int outChannels, int depth) {
+        this(widths(inChannels, outChannels, depth), Layers.XAVIER_NORMAL);
+    }
+
+    private ConvUnit(List<Integer> widths, Initializer weightInit) {
         super(VERSION);
+        if (widths.size() < 2 || widths.stream().anyMatch(w -> w == null || w < 1)) {
+            throw new IllegalArgumentException("a conv unit needs at least two positive widths, got " + widths);
+        }
+        this.inChannels = widths.get(0);
+        this.outChannels = widths.get(widths.size() - 1);
+        for (int k = 1; k < widths.size(); k++) {
+            convs.add(addChildBlock("conv" + (k - 1), Layers.conv(widths.get(k), 3, weightInit)));
+            norms.add(addChildBlock("bn" + (k - 1), Layers.batchNorm()));
+        }
+    }
+
+    /**
+     * A chain of conv-BN-ReLU triples through the given widths: {@code widths[0] -> widths[1] -> ...},
+     * named as one PyTorch {@code nn.Sequential} (the reference's {@code conv_layer(channels,
+     * bottle_neck)} of the dense and cross-stitch models).
+     *
+     * @param widths at least two positive channel counts
+     * @param weightInit the convolution weights' initialiser (biases start at 0)
+     * @throws IllegalArgumentException if there are fewer than two widths or one is not positive
+     */
+    public static ConvUnit chain(List<Integer> widths, Initializer weightInit) {
+        return new ConvUnit(List.copyOf(widths), weightInit);
+    }
+
+    private static List<Integer> widths(int inChannels, int outChannels, int depth) {
         if (inChannels < 1 || outChannels < 1) {
             throw new IllegalArgumentException("channels must be positive, got " + inChannels + " -> " + outChannels);
         }
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be positive, got " + depth);
         }
-        this.inChannels = inChannels;
-        this.outChannels = outChannels;
+        List<Integer> widths = new ArrayList<>();
+        widths.add(inChannels);
         for (int k = 0; k < depth; k++) {
-            convs.add(addChildBlock("conv" + k, Layers.conv(outChannels, 3)));
-            norms.add(addChildBlock("bn" + k, Layers.batchNorm()));
+            widths.add(outChannels);
         }
+        return widths;
     }
 
     /** Input channels. */
@@ -131,15 +162,8 @@ public final class ConvUnit extends AbstractBlock implements StateDictNamed {
     @Override
     public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
         for (int k = 0; k < convs.size(); k++) {
-            ParameterList conv = convs.get(k).getParameters();
-            into.put(prefix + (3 * k) + ".weight", conv.get("weight"));
-            into.put(prefix + (3 * k) + ".bias", conv.get("bias"));
-            ParameterList bn = norms.get(k).getParameters();
-            String bnPrefix = prefix + (3 * k + 1) + ".";
-            into.put(bnPrefix + "weight", bn.get("gamma"));
-            into.put(bnPrefix + "bias", bn.get("beta"));
-            into.put(bnPrefix + "running_mean", bn.get("runningMean"));
-            into.put(bnPrefix + "running_var", bn.get("runningVar"));
+            StateDictNamed.putConv(prefix + (3 * k) + ".", convs.get(k), into);
+            StateDictNamed.putNorm(prefix + (3 * k + 1) + ".", norms.get(k), into);
         }
     }
 

@@ -1,6 +1,9 @@
 package org.mtan4j.plugins.segnet.nn;
 
 import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
 import java.util.Map;
 
 /**
@@ -25,4 +28,23 @@ public interface StateDictNamed {
      * @param into where the entries go; iteration order is kept if it is a {@link java.util.LinkedHashMap}
      */
     void putStateDictEntries(String prefix, Map<String, Parameter> into);
+
+    /** Adds a convolution's {@code weight} and {@code bias} under {@code prefix} (ending with a dot). */
+    static void putConv(String prefix, Conv2d conv, Map<String, Parameter> into) {
+        ParameterList p = conv.getParameters();
+        into.put(prefix + "weight", p.get("weight"));
+        into.put(prefix + "bias", p.get("bias"));
+    }
+
+    /**
+     * Adds a BatchNorm's {@code weight}, {@code bias} (DJL's gamma and beta), {@code running_mean} and
+     * {@code running_var} under {@code prefix} (ending with a dot).
+     */
+    static void putNorm(String prefix, BatchNorm norm, Map<String, Parameter> into) {
+        ParameterList p = norm.getParameters();
+        into.put(prefix + "weight", p.get("gamma"));
+        into.put(prefix + "bias", p.get("beta"));
+        into.put(prefix + "running_mean", p.get("runningMean"));
+        into.put(prefix + "running_var", p.get("runningVar"));
+    }
 }

@@ -1,12 +1,15 @@
 /**
  * Reusable SegNet building blocks, shared by every SegNet-based model of the paper (single, STAN,
- * split, dense, cross-stitch, MTAN): the conv unit ({@link org.mtan4j.plugins.segnet.nn.ConvUnit}) and
- * stacks of them ({@link org.mtan4j.plugins.segnet.nn.ConvStack}), the exact 2x2 max-pool with indices
- * and the matching max-unpool ({@link org.mtan4j.plugins.segnet.nn.MaxPool2x2}), the paper's
+ * split, dense, cross-stitch, MTAN): the conv unit and conv-BN-ReLU chains
+ * ({@link org.mtan4j.plugins.segnet.nn.ConvUnit}) and stacks of units
+ * ({@link org.mtan4j.plugins.segnet.nn.ConvStack}), MTAN's attention layer
+ * ({@link org.mtan4j.plugins.segnet.nn.AttentionLayer}), the exact 2x2 max-pool with indices and the
+ * matching max-unpool ({@link org.mtan4j.plugins.segnet.nn.MaxPool2x2}), exact bilinear resizing with
+ * {@code align_corners=True} ({@link org.mtan4j.plugins.segnet.nn.AlignCornersBilinear}), the paper's
  * initialisation ({@link org.mtan4j.plugins.segnet.nn.Layers}) and the mapping of parameters to the
  * reference's PyTorch {@code state_dict} names ({@link org.mtan4j.plugins.segnet.nn.StateDictNamed}).
  *
- * <p>Facts (sizes, eps, momentum, init, tie rule) are from {@code shared/reference/models.md},
- * "Building blocks".
+ * <p>Facts (sizes, eps, momentum, init, tie rule, interpolation) are from
+ * {@code shared/reference/models.md}, "Building blocks".
  */
 package org.mtan4j.plugins.segnet.nn;

@@ -107,6 +107,28 @@ class ConvUnitTest extends EngineTest {
         assertTrue(single.containsKey("conv_block_enc.0.0.weight"));
     }
 
+    /** The dense and cross-stitch models' conv_layer chains, e.g. [64, 64, 13] (models.md, dense). */
+    @Test
+    void chainsNameEveryConvolutionAsOneSequential() {
+        ConvUnit chain = ConvUnit.chain(List.of(3, 4, 5), Layers.XAVIER_UNIFORM);
+        chain.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8));
+        assertEquals(3, chain.inChannels());
+        assertEquals(5, chain.outChannels());
+        assertEquals(2, chain.depth());
+        Map<String, Parameter> entries = new LinkedHashMap<>();
+        chain.putStateDictEntries("decoder_block.0.", entries);
+        assertEquals(List.of("decoder_block.0.0.weight", "decoder_block.0.0.bias", "decoder_block.0.1.weight",
+                "decoder_block.0.1.bias", "decoder_block.0.1.running_mean", "decoder_block.0.1.running_var",
+                "decoder_block.0.3.weight", "decoder_block.0.3.bias", "decoder_block.0.4.weight", "decoder_block.0.4.bias",
+                "decoder_block.0.4.running_mean", "decoder_block.0.4.running_var"), List.copyOf(entries.keySet()));
+        assertEquals(new Shape(5, 4, 3, 3), entries.get("decoder_block.0.3.weight").getArray().getShape());
+        NDArray out = chain.forward(new ParameterStore(manager, false),
+                new NDList(manager.randomUniform(0f, 1f, new Shape(2, 3, 8, 8))), false).singletonOrThrow();
+        assertEquals(new Shape(2, 5, 8, 8), out.getShape());
+        assertThrows(IllegalArgumentException.class, () -> ConvUnit.chain(List.of(3), Layers.XAVIER_UNIFORM));
+        assertThrows(IllegalArgumentException.class, () -> ConvUnit.chain(List.of(3, 0), Layers.XAVIER_UNIFORM));
+    }
+
     private static void assertStd(double expected, NDArray weights) {
         float mean = weights.mean().getFloat();
         float std = weights.sub(mean).square().mean().sqrt().getFloat();

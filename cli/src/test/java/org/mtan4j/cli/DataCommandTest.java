@@ -1,0 +1,98 @@
+package org.mtan4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mtan4j.api.io.Npy;
+
+/** {@code mtan data check} on a small NYUv2-layout folder, clean and with several bad files. */
+class DataCommandTest {
+
+    private static final int H = 32;
+    private static final int W = 64;
+
+    private static void writeNyu(Path root) throws IOException {
+        for (String split : new String[] {"train", "val"}) {
+            for (int i = 0; i < 2; i++) {
+                float[] image = new float[H * W * 3];
+                float[] label = new float[H * W];
+                float[] depth = new float[H * W];
+                float[] normal = new float[H * W * 3];
+                for (int p = 0; p < H * W; p++) {
+                    image[p * 3] = 0.5f;
+                    label[p] = p % 14 - 1;
+                    depth[p] = p % 5;
+                    normal[p * 3 + 2] = p % 4 == 0 ? 0f : 1f;
+                }
+                write(root.resolve(split + "/image/" + i + ".npy"), Npy.encode(image, H, W, 3));
+                write(root.resolve(split + "/label/" + i + ".npy"), Npy.encode(label, H, W));
+                write(root.resolve(split + "/depth/" + i + ".npy"), Npy.encode(depth, H, W, 1));
+                write(root.resolve(split + "/normal/" + i + ".npy"), Npy.encode(normal, H, W, 3));
+            }
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+    }
+
+    private static CliTest.Result check(Path root) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"data", "check", "nyuv2", "--root", root.toString(), "--set", "height=32",
+            "--set", "width=64"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new CliTest.Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aCleanFolderReportsCountsShapesRangesAndHistograms(@TempDir Path root) throws IOException {
+        writeNyu(root);
+        CliTest.Result r = check(root);
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("train/label: <f4 (32, 64) x2"), r.out());
+        assertTrue(r.out().contains("train: 2 samples (2 readable)"), r.out());
+        assertTrue(r.out().contains("semantic (segmentation): range [-1.000, 12.00], ignored 7."), r.out());
+        assertTrue(r.out().contains("depth (depth): range [0.000, 4.000], unknown 20.02%"), r.out());
+        assertTrue(r.out().contains("normal (normal): range [0.000, 1.000], unknown 25.00%"), r.out());
+        assertTrue(r.out().contains("no problems found"), r.out());
+    }
+
+    @Test
+    void everyBadFileIsListedInOnePass(@TempDir Path root) throws IOException {
+        writeNyu(root);
+        Path big = root.resolve("train/normal/1.npy");
+        byte[] b = Npy.encode(new float[H * W * 3], H, W, 3);
+        b[new String(b, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("'<f4'") + 1] = '>'; // now '>f4'
+        Files.write(big, b);
+        Path truncated = root.resolve("val/depth/0.npy");
+        byte[] d = Files.readAllBytes(truncated);
+        Files.write(truncated, java.util.Arrays.copyOf(d, d.length - 8));
+        float[] label = new float[H * W];
+        label[5] = 20;
+        Path outOfRange = root.resolve("val/label/1.npy");
+        Files.write(outOfRange, Npy.encode(label, H, W));
+        CliTest.Result r = check(root);
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains(big + ": big-endian"), r.out());
+        assertTrue(r.out().contains(truncated + ": truncated"), r.out());
+        assertTrue(r.out().contains(outOfRange + ": label 20.0"), r.out());
+        assertTrue(r.out().contains("train[1]: " + big), r.out());
+    }
+
+    @Test
+    void aMissingSplitIsReported(@TempDir Path root) throws IOException {
+        writeNyu(root);
+        Files.walk(root.resolve("val")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        CliTest.Result r = check(root);
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains(root.resolve("val") + ": missing split folder"), r.out());
+    }
+}

@@ -1,0 +1,323 @@
+package org.mtan4j.datasets.decathlon;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.mtan4j.api.MultiTaskDataset;
+import org.mtan4j.api.Sample;
+import org.mtan4j.api.TaskSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Visual Decathlon domain as a single-task {@link MultiTaskDataset}: images from
+ * {@code <root>/<domain>/<split>/<class>/...} (the layout of torchvision's {@code ImageFolder}, which
+ * the reference uses), one {@code CLASSIFICATION} task named after the domain whose target is the
+ * class folder's position in sorted order.
+ *
+ * <p>Transforms as the reference's {@code data_transform} (visual_decathlon/model_wrn_mtan.py):
+ * resize the short side to {@code size} (Pillow bilinear, {@link PilResize}), then a random
+ * {@code size x size} crop and a random horizontal flip for training, or the centre crop (torchvision's
+ * {@code round((h - size) / 2)}, half to even) for validation and for gtsrb, omniglot and svhn; then
+ * scale to [0, 1] and normalise with the domain's mean and std.
+ *
+ * <p>Only {@code train} and {@code val}: the test split is unlabelled, and the API gives every sample
+ * a target. Thread-safe: immutable state, shared resize coefficients, per-call buffers.
+ */
+final class DecathlonDataset implements MultiTaskDataset {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecathlonDataset.class);
+    private static final List<String> SPLITS = List.of(TRAIN, VAL);
+    /** torchvision's ImageFolder extensions (IMG_EXTENSIONS); other files are ignored as it does. */
+    private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".ppm", ".bmp", ".pgm", ".tif",
+            ".tiff", ".webp");
+    /** Of those, what javax.imageio reads (TIFF since Java 9). */
+    private static final List<String> READABLE = List.of(".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff");
+    private static final long CROP_SALT = 0xD1B54A32D192ED03L;
+
+    private final DecathlonOptions options;
+    private final Path domainDir;
+    private final List<String> classes;
+    private final Index train;
+    private final Index val;
+    private final TaskSpec task;
+    private final float[] mean = new float[3];
+    private final float[] std = new float[3];
+
+    /** A split's images in ImageFolder order and their class indexes. */
+    record Index(Path[] files, int[] labels) {
+    }
+
+    DecathlonDataset(DecathlonOptions options) throws IOException {
+        this.options = options;
+        Path root = Path.of(options.root());
+        if (!Files.isDirectory(root)) {
+            throw new IOException(root + ": missing dataset folder (option root)");
+        }
+        this.domainDir = root.resolve(options.domain());
+        if (!Files.isDirectory(domainDir)) {
+            throw new IOException(domainDir + ": missing domain folder (option domain)");
+        }
+        this.classes = classFolders(domainDir.resolve(TRAIN));
+        List<String> valClasses = classFolders(domainDir.resolve(VAL));
+        if (!valClasses.equals(classes)) {
+            // ImageFolder numbers each split's folders on its own: different sets would shift the labels.
+            List<String> missing = new ArrayList<>(classes);
+            missing.removeAll(valClasses);
+            List<String> extra = new ArrayList<>(valClasses);
+            extra.removeAll(classes);
+            throw new IOException(domainDir.resolve(VAL) + ": class folders differ from train's; missing " + missing
+                    + ", extra " + extra);
+        }
+        if (classes.size() < 2) {
+            throw new IOException(domainDir.resolve(TRAIN) + ": needs at least 2 class folders, found " + classes.size());
+        }
+        int published = DecathlonOptions.PUBLISHED_CLASSES.get(DecathlonOptions.DOMAINS.indexOf(options.domain()));
+        if (classes.size() != published) {
+            LOG.warn("{}: {} class folders, the published {} has {}", domainDir.resolve(TRAIN), classes.size(),
+                    options.domain(), published);
+        }
+        this.task = TaskSpec.classification(options.domain(), classes.size());
+        this.train = index(domainDir.resolve(TRAIN));
+        this.val = index(domainDir.resolve(VAL));
+        loadStatistics(root);
+    }
+
+    private static List<String> classFolders(Path split) throws IOException {
+        if (!Files.isDirectory(split)) {
+            throw new IOException(split + ": missing split folder");
+        }
+        try (Stream<Path> s = Files.list(split)) {
+            // Python's sorted() on str compares code points; String.compareTo agrees within the BMP.
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private Index index(Path split) throws IOException {
+        List<Path> files = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            Path dir = split.resolve(classes.get(c));
+            List<Path> found;
+            try (Stream<Path> s = Files.walk(dir)) {
+                // ImageFolder: sorted(os.walk(...)) then sorted file names: by folder, then name.
+                found = s.filter(Files::isRegularFile).filter(p -> hasExtension(p, IMAGE_EXTENSIONS))
+                        .sorted(Comparator.comparing((Path p) -> p.getParent().toString()).thenComparing(p -> p.getFileName().toString()))
+                        .toList();
+            }
+            if (found.isEmpty()) {
+                throw new IOException(dir + ": no image files in class folder");
+            }
+            for (Path p : found) {
+                if (!hasExtension(p, READABLE)) {
+                    throw new IOException(p + ": image format not readable here (javax.imageio reads JPEG, PNG, BMP, TIFF)");
+                }
+                files.add(p);
+                labels.add(c);
+            }
+        }
+        return new Index(files.toArray(new Path[0]), labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static boolean hasExtension(Path p, List<String> extensions) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (String e : extensions) {
+            if (name.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void loadStatistics(Path root) throws IOException {
+        Path pickle = options.meanStdFile().isEmpty() ? root.resolve("decathlon_mean_std.pickle") : Path.of(options.meanStdFile());
+        if (Files.exists(pickle) || !options.meanStdFile().isEmpty()) {
+            Map<String, double[]> stats = MeanStdPickle.read(pickle);
+            double[] m = stats.get(options.domain() + "mean");
+            double[] s = stats.get(options.domain() + "std");
+            if (m == null || s == null) {
+                throw new IOException(pickle + ": has no '" + options.domain() + "mean' and '" + options.domain()
+                        + "std' entries; it has " + stats.keySet());
+            }
+            if (m.length != 3 || s.length != 3) {
+                throw new IOException(pickle + ": '" + options.domain() + "mean' and 'std' must have 3 values, got "
+                        + m.length + " and " + s.length);
+            }
+            for (int c = 0; c < 3; c++) {
+                if (!(s[c] > 0)) {
+                    throw new IOException(pickle + ": '" + options.domain() + "std' has a non-positive value " + s[c]);
+                }
+                // torchvision's Normalize casts mean and std to the image's float32.
+                mean[c] = (float) m[c];
+                std[c] = (float) s[c];
+            }
+            return;
+        }
+        computeStatistics();
+    }
+
+    /**
+     * Mean and (population) standard deviation per channel of the pixels in [0, 1] of up to
+     * {@code stats-samples} evenly spaced training images, each resized and centre-cropped.
+     */
+    private void computeStatistics() throws IOException {
+        int n = train.files().length;
+        int take = Math.min(n, options.statsSamples());
+        double[] sum = new double[3];
+        double[] sq = new double[3];
+        long count = 0;
+        for (int k = 0; k < take; k++) {
+            int i = (int) ((long) k * n / take);
+            int[] crop = cropped(train.files()[i], null);
+            for (int p = 0; p < crop.length; p += 3) {
+                for (int c = 0; c < 3; c++) {
+                    double v = crop[p + c] / 255.0;
+                    sum[c] += v;
+                    sq[c] += v * v;
+                }
+            }
+            count += crop.length / 3;
+        }
+        for (int c = 0; c < 3; c++) {
+            double m = sum[c] / count;
+            mean[c] = (float) m;
+            std[c] = (float) Math.max(Math.sqrt(Math.max(sq[c] / count - m * m, 0)), 1e-6);
+        }
+        LOG.info("{}: no mean/std pickle; computed from {} training images: mean {} {} {}, std {} {} {}", domainDir, take,
+                mean[0], mean[1], mean[2], std[0], std[1], std[2]);
+    }
+
+    /** The domain's normalisation: mean then std, three values each. */
+    float[][] statistics() {
+        return new float[][] {mean.clone(), std.clone()};
+    }
+
+    /** The class folder names, in label order. */
+    List<String> classes() {
+        return classes;
+    }
+
+    @Override
+    public List<TaskSpec> tasks() {
+        return List.of(task);
+    }
+
+    @Override
+    public Shape imageShape() {
+        return new Shape(3, options.size(), options.size());
+    }
+
+    @Override
+    public List<String> splits() {
+        return SPLITS;
+    }
+
+    private Index split(String split) {
+        if (TRAIN.equals(split)) {
+            return train;
+        }
+        if (VAL.equals(split)) {
+            return val;
+        }
+        throw new IllegalArgumentException("unknown split '" + split + "'; the decathlon dataset has " + SPLITS
+                + " (the test split is unlabelled)");
+    }
+
+    @Override
+    public int size(String split) {
+        return split(split).files().length;
+    }
+
+    /** The crop corner and flip one seed draws for an image of {@code h x w} after the resize. */
+    record Choice(int top, int left, boolean flip) {
+    }
+
+    Choice choose(String split, int h, int w, long seed) {
+        int s = options.size();
+        if (!TRAIN.equals(split) || !options.augment() || options.centreCropOnly()) {
+            // torchvision's CenterCrop: int(round((h - s) / 2.0)), Python rounding half to even.
+            return new Choice((int) Math.rint((h - s) / 2.0), (int) Math.rint((w - s) / 2.0), false);
+        }
+        SplittableRandom r = new SplittableRandom(seed ^ CROP_SALT);
+        int top = r.nextInt(h - s + 1);
+        int left = r.nextInt(w - s + 1);
+        return new Choice(top, left, r.nextDouble() < 0.5);
+    }
+
+    /** The resized image (short side = size), as interleaved RGB, with its height and width. */
+    Images.Rgb resized(Path file) throws IOException {
+        Images.Rgb img = Images.read(file);
+        int h = img.height();
+        int w = img.width();
+        int s = options.size();
+        // torchvision's Resize(int): the short side becomes s, the long int(s * long / short).
+        int outH;
+        int outW;
+        if (w <= h) {
+            outW = s;
+            outH = (int) ((double) s * h / w);
+        } else {
+            outH = s;
+            outW = (int) ((double) s * w / h);
+        }
+        if (outH == h && outW == w) {
+            return img;
+        }
+        return new Images.Rgb(PilResize.resize(img.pixels(), h, w, outH, outW), outH, outW);
+    }
+
+    /** The cropped (and flipped, if chosen) size x size interleaved RGB of {@code file}; centre crop for null. */
+    private int[] cropped(Path file, Choice choice) throws IOException {
+        Images.Rgb img = resized(file);
+        Choice c = choice != null ? choice : new Choice((int) Math.rint((img.height() - options.size()) / 2.0),
+                (int) Math.rint((img.width() - options.size()) / 2.0), false);
+        return crop(img, c);
+    }
+
+    private int[] crop(Images.Rgb img, Choice c) {
+        int s = options.size();
+        int[] out = new int[s * s * 3];
+        for (int y = 0; y < s; y++) {
+            for (int x = 0; x < s; x++) {
+                int sx = c.left() + (c.flip() ? s - 1 - x : x);
+                int from = ((c.top() + y) * img.width() + sx) * 3;
+                int to = (y * s + x) * 3;
+                out[to] = img.pixels()[from];
+                out[to + 1] = img.pixels()[from + 1];
+                out[to + 2] = img.pixels()[from + 2];
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Sample get(NDManager manager, String split, int index, long seed) throws IOException {
+        Index idx = split(split);
+        if (index < 0 || index >= idx.files().length) {
+            throw new IndexOutOfBoundsException("index " + index + " is out of range for split '" + split + "' of size "
+                    + idx.files().length);
+        }
+        Images.Rgb img = resized(idx.files()[index]);
+        int[] rgb = crop(img, choose(split, img.height(), img.width(), seed));
+        int s = options.size();
+        int plane = s * s;
+        float[] chw = new float[3 * plane];
+        for (int p = 0; p < plane; p++) {
+            for (int c = 0; c < 3; c++) {
+                // ToTensor divides by 255 in float32; Normalize subtracts the mean and divides by the std.
+                chw[c * plane + p] = ((float) rgb[p * 3 + c] / 255f - mean[c]) / std[c];
+            }
+        }
+        return new Sample(manager.create(chw, new Shape(3, s, s)), new NDList(manager.create((float) idx.labels()[index])));
+    }
+}

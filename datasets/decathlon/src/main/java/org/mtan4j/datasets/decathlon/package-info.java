@@ -1,0 +1,17 @@
+/**
+ * The {@code decathlon} dataset: Visual Decathlon's ten classification domains (imagenet12,
+ * aircraft, cifar100, daimlerpedcls, dtd, gtsrb, omniglot, svhn, ucf101, vgg-flowers) read from
+ * {@code <root>/<domain>/train|val/<class>/<image>} with the reference code's transforms and the
+ * devkit's per-domain mean and std ({@code decathlon_mean_std.pickle}, read without Python).
+ *
+ * <p><b>One domain per dataset.</b> The API's {@link org.mtan4j.api.MultiTaskDataset} gives every
+ * sample one target per task, but a decathlon image belongs to one domain only. So each opened
+ * dataset is one domain, chosen by the {@code domain} option, with a single {@code CLASSIFICATION}
+ * task named after the domain. The paper trains the ten domains one after another each epoch, each
+ * through its own task branch; the runtime's many-to-many training (a run listing several datasets,
+ * one per domain) is to come (issue 7) and will open ten of these.
+ *
+ * <p>Entry points: {@link org.mtan4j.datasets.decathlon.DecathlonDatasetProvider} and
+ * {@link org.mtan4j.datasets.decathlon.DecathlonOptions}.
+ */
+package org.mtan4j.datasets.decathlon;

@@ -1,0 +1,53 @@
+package org.mtan4j.api.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.stream.Stream;
+
+/**
+ * Folders of numbered arrays, {@code <dir>/0.npy ... <dir>/<N-1>.npy}, as the paper's pre-processed
+ * NYUv2 and CityScapes releases store each split's images and targets (the reference loader counts
+ * the {@code *.npy} files and opens {@code <index>.npy} for index 0..N-1).
+ */
+public final class NpyFolders {
+
+    private NpyFolders() {
+    }
+
+    /**
+     * Counts the arrays in {@code dir}, checking the names are exactly {@code 0.npy ... <N-1>.npy}.
+     *
+     * @throws IOException naming the folder when it is missing, or the file when a name is not a
+     *     plain index (e.g. {@code 07.npy}, {@code a.npy}), or the first missing index
+     */
+    public static int count(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + ": missing folder");
+        }
+        BitSet seen = new BitSet();
+        int files = 0;
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) list::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.endsWith(".npy")) {
+                    continue; // the reference loader only counts *.npy files
+                }
+                String stem = name.substring(0, name.length() - 4);
+                if (!stem.matches("0|[1-9][0-9]{0,8}")) {
+                    throw new IOException(p + ": not a numbered array; names must be 0.npy, 1.npy, ... without"
+                            + " leading zeros");
+                }
+                seen.set(Integer.parseInt(stem));
+                files++;
+            }
+        }
+        int missing = seen.nextClearBit(0);
+        if (missing < files) {
+            throw new IOException(dir.resolve(missing + ".npy") + ": missing; the folder has " + files
+                    + " .npy files, so indexes 0.." + (files - 1) + " are expected");
+        }
+        return files;
+    }
+}

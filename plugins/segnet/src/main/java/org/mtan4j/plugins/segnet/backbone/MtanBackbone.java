@@ -1,0 +1,216 @@
+package org.mtan4j.plugins.segnet.backbone;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.mtan4j.plugins.segnet.nn.AlignCornersBilinear;
+import org.mtan4j.plugins.segnet.nn.AttentionLayer;
+import org.mtan4j.plugins.segnet.nn.ConvUnit;
+
+/**
+ * The Multi-Task Attention Network on SegNet (models.md, "Variants", mtan; with one task, STAN): a
+ * shared {@link SegNetTrunk} plus, per task, one {@link AttentionLayer} per encoder stage and per
+ * decoder level, and shared "block_att" conv units. With filters {@code f} and
+ * {@code o(L) = L == 0 ? f0 : f[L-1]} (the decoder's output width at level L):
+ * <ul>
+ *   <li>encoder stage {@code s}: mask = attention({@code s == 0 ? E0[0] : concat(E0[s], a[s-1])})
+ *       with channels {@code (s == 0 ? f0 : 2 f[s], f[s], f[s])}; features = mask * {@code E1[s]};
+ *       then the shared encoder block_att unit {@code f[s] -> f[s+1]} ({@code f4 -> f4} at s = 4)
+ *       and a plain 2x2 max-pool: {@code a[s]};</li>
+ *   <li>decoder step {@code t}, level {@code L = 4 - t}: {@code b} = bilinear x2 upsampling
+ *       ({@code align_corners=True}, {@link AlignCornersBilinear}) of the previous attention features
+ *       ({@code a[4]} at t = 0), then the shared decoder block_att unit {@code f[L] -> o(L)}; mask =
+ *       attention({@code concat(U[t], b)}) with channels {@code (f[L] + o(L), o(L), o(L))}; output =
+ *       mask * {@code D[t]}.</li>
+ * </ul>
+ * Shared features always come first in a concatenation. Task {@code i} gets its last decoder output,
+ * {@code (N, f0, H, W)}. With the paper's filters the block has 44,117,184 trainable parameters for
+ * three tasks (the reference's 44,229,076 minus three heads and {@code logsigma}).
+ *
+ * <p>The reference builds the level-4 decoder block_att as {@code f4 -> f4}; {@code f4 -> f3} is used
+ * here, the only width that fits the attention layer for any filters, identical for the paper's
+ * ({@code f3 = f4 = 512}).
+ *
+ * <p>Shared parameters: the trunk and the block_att units (every task's attention path runs through
+ * them); the attention layers are task-specific. PyTorch names: the trunk's, then
+ * {@code encoder_att.<task>.<s>.*}, {@code decoder_att.<task>.<L>.*}, {@code encoder_block_att.<s>.*},
+ * {@code decoder_block_att.<L>.*}; DJL children are registered in that order.
+ */
+public final class MtanBackbone extends AbstractSegNetBackbone {
+
+    private final MtanBlock mtan;
+
+    /**
+     * An MTAN backbone.
+     *
+     * @param trunk the shared SegNet (one convolution per unit)
+     * @param taskCount number of tasks, each with its attention branch
+     * @param oneTaskNames name as the reference's STAN (head {@code pred_task.}); needs one task
+     * @throws IllegalArgumentException if {@code taskCount} is not positive or does not fit the naming
+     */
+    public MtanBackbone(SegNetTrunk trunk, int taskCount, boolean oneTaskNames) {
+        this(new MtanBlock(trunk, taskCount), oneTaskNames);
+    }
+
+    private MtanBackbone(MtanBlock block, boolean oneTaskNames) {
+        super(block, oneTaskNames);
+        this.mtan = block;
+    }
+
+    /** The shared SegNet. */
+    public SegNetTrunk trunk() {
+        return mtan.trunk;
+    }
+
+    private static final class MtanBlock extends MultiTaskBlock {
+
+        private static final int LEVELS = SegNetTrunk.LEVELS;
+
+        private final SegNetTrunk trunk;
+        private final List<Integer> f;
+        /** [task][stage]. */
+        private final List<List<AttentionLayer>> encoderAtt = new ArrayList<>();
+        /** [task][level]. */
+        private final List<List<AttentionLayer>> decoderAtt = new ArrayList<>();
+        private final List<ConvUnit> encoderBlockAtt = new ArrayList<>();
+        private final List<ConvUnit> decoderBlockAtt = new ArrayList<>();
+
+        MtanBlock(SegNetTrunk trunk, int taskCount) {
+            super(trunk.inChannels(), trunk.outChannels(), taskCount);
+            if (trunk.depth() != 1) {
+                throw new IllegalArgumentException("MTAN is built on the standard SegNet (one convolution per unit)");
+            }
+            this.trunk = addChildBlock("trunk", trunk);
+            this.f = trunk.filters();
+            // Registration order = the reference's, so DJL lists parameters in PyTorch's order.
+            for (int i = 0; i < taskCount; i++) {
+                List<AttentionLayer> layers = new ArrayList<>();
+                for (int s = 0; s < LEVELS; s++) {
+                    int in = s == 0 ? f.get(0) : 2 * f.get(s);
+                    layers.add(addChildBlock("encoder_att_" + i + "_" + s, new AttentionLayer(in, f.get(s), f.get(s))));
+                }
+                encoderAtt.add(layers);
+            }
+            for (int i = 0; i < taskCount; i++) {
+                List<AttentionLayer> layers = new ArrayList<>();
+                for (int level = 0; level < LEVELS; level++) {
+                    int o = out(level);
+                    layers.add(addChildBlock("decoder_att_" + i + "_" + level, new AttentionLayer(f.get(level) + o, o, o)));
+                }
+                decoderAtt.add(layers);
+            }
+            for (int s = 0; s < LEVELS; s++) {
+                int next = s + 1 < LEVELS ? f.get(s + 1) : f.get(s);
+                encoderBlockAtt.add(addChildBlock("encoder_block_att_" + s, new ConvUnit(f.get(s), next)));
+            }
+            for (int level = 0; level < LEVELS; level++) {
+                decoderBlockAtt.add(addChildBlock("decoder_block_att_" + level, new ConvUnit(f.get(level), out(level))));
+            }
+        }
+
+        /** The decoder's output width at level L: {@code f0} at L = 0, else {@code f[L-1]}. */
+        private int out(int level) {
+            return level == 0 ? f.get(0) : f.get(level - 1);
+        }
+
+        @Override
+        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+                PairList<String, Object> params) {
+            SegNetTrace g = trunk.trace(ps, inputs.singletonOrThrow(), training, params);
+            NDList out = new NDList(taskCount);
+            for (int i = 0; i < taskCount; i++) {
+                NDArray a = null;
+                for (int s = 0; s < LEVELS; s++) {
+                    NDArray e0 = g.encoderUnits().get(s);
+                    NDArray attIn = s == 0 ? e0 : NDArrays.concat(new NDList(e0, a), 1); // shared first
+                    NDArray masked = SegNetTrunk.apply(encoderAtt.get(i).get(s), ps, attIn, training, params)
+                            .mul(g.encoderBlocks().get(s));
+                    NDArray unit = SegNetTrunk.apply(encoderBlockAtt.get(s), ps, masked, training, params);
+                    // A plain max-pool: the attention path keeps no indices (models.md).
+                    a = Pool.maxPool2d(unit, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
+                }
+                for (int t = 0; t < LEVELS; t++) {
+                    int level = LEVELS - 1 - t;
+                    NDArray b = SegNetTrunk.apply(decoderBlockAtt.get(level), ps, AlignCornersBilinear.upsample2x(a), training, params);
+                    NDArray attIn = NDArrays.concat(new NDList(g.upsampled().get(t), b), 1);
+                    a = SegNetTrunk.apply(decoderAtt.get(i).get(level), ps, attIn, training, params).mul(g.decoderBlocks().get(t));
+                }
+                out.add(a);
+            }
+            return out;
+        }
+
+        @Override
+        protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+            Shape in = checkInput(inputShapes[0]);
+            trunk.initialize(manager, dataType, in);
+            for (int i = 0; i < taskCount; i++) {
+                for (int s = 0; s < LEVELS; s++) {
+                    AttentionLayer layer = encoderAtt.get(i).get(s);
+                    layer.initialize(manager, dataType, atLevel(in, layer.inChannels(), s));
+                }
+            }
+            for (int i = 0; i < taskCount; i++) {
+                for (int level = 0; level < LEVELS; level++) {
+                    AttentionLayer layer = decoderAtt.get(i).get(level);
+                    layer.initialize(manager, dataType, atLevel(in, layer.inChannels(), level));
+                }
+            }
+            for (int s = 0; s < LEVELS; s++) {
+                encoderBlockAtt.get(s).initialize(manager, dataType, atLevel(in, f.get(s), s));
+            }
+            for (int level = 0; level < LEVELS; level++) {
+                decoderBlockAtt.get(level).initialize(manager, dataType, atLevel(in, f.get(level), level));
+            }
+        }
+
+        /** The trunk and the block_att units; with one task, everything. */
+        @Override
+        List<Parameter> usedBySeveralTasks() {
+            if (taskCount == 1) {
+                return getParameters().values();
+            }
+            List<Parameter> shared = new ArrayList<>(trunk.getParameters().values());
+            encoderBlockAtt.forEach(u -> shared.addAll(u.getParameters().values()));
+            decoderBlockAtt.forEach(u -> shared.addAll(u.getParameters().values()));
+            return Collections.unmodifiableList(shared);
+        }
+
+        @Override
+        public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
+            trunk.putStateDictEntries(prefix, into);
+            for (int i = 0; i < taskCount; i++) {
+                for (int s = 0; s < LEVELS; s++) {
+                    encoderAtt.get(i).get(s).putStateDictEntries(prefix + "encoder_att." + i + "." + s + ".", into);
+                }
+            }
+            for (int i = 0; i < taskCount; i++) {
+                for (int level = 0; level < LEVELS; level++) {
+                    decoderAtt.get(i).get(level).putStateDictEntries(prefix + "decoder_att." + i + "." + level + ".", into);
+                }
+            }
+            for (int s = 0; s < LEVELS; s++) {
+                encoderBlockAtt.get(s).putStateDictEntries(prefix + "encoder_block_att." + s + ".", into);
+            }
+            for (int level = 0; level < LEVELS; level++) {
+                decoderBlockAtt.get(level).putStateDictEntries(prefix + "decoder_block_att." + level + ".", into);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "MtanBackbone(" + trunk + ", " + taskCount + " tasks)";
+        }
+    }
+}

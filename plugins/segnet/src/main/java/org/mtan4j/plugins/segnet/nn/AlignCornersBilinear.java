@@ -1,0 +1,132 @@
+package org.mtan4j.plugins.segnet.nn;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Exact bilinear resizing with {@code align_corners=True}, as PyTorch's
+ * {@code F.interpolate(x, size, mode='bilinear', align_corners=True)}; DJL's native interpolation
+ * antialiases and ignores the flag (models.md, MTAN's decoder upsamples this way).
+ *
+ * <p>Output pixel {@code d} of an axis reads the input at {@code src = d * (in - 1) / (out - 1)}
+ * (0 when {@code out == 1}), blending {@code floor(src)} and the next index (clamped to the last one)
+ * with weights {@code 1 - frac} and {@code frac}; weights are computed in float as PyTorch's CPU
+ * kernel does. Both axes are separable, so the resize is two small matrix products
+ * {@code A_h (outH x H) . x . A_w^T (W x outW)}, differentiable in {@code x}.
+ *
+ * <p>The matrices depend only on the sizes, the device and the data type: they are built once per
+ * such key and kept in a thread-safe cache, in a manager of their own per device that lives as long
+ * as the class (a few kilobytes per size; a run uses a handful of sizes).
+ */
+public final class AlignCornersBilinear {
+
+    private static final Map<Key, NDArray> MATRICES = new ConcurrentHashMap<>();
+    private static final Map<Device, NDManager> MANAGERS = new ConcurrentHashMap<>();
+
+    private AlignCornersBilinear() {
+    }
+
+    /**
+     * Doubles height and width ({@code scale_factor=2}, as MTAN's decoder).
+     *
+     * @param x {@code (N, C, H, W)}
+     * @return {@code (N, C, 2H, 2W)}
+     */
+    public static NDArray upsample2x(NDArray x) {
+        Shape s = x.getShape();
+        if (s.dimension() != 4) {
+            throw new IllegalArgumentException("bilinear upsampling needs (N, C, H, W), got " + s);
+        }
+        return resize(x, 2 * s.get(2), 2 * s.get(3));
+    }
+
+    /**
+     * Resizes the last two axes.
+     *
+     * @param x {@code (N, C, H, W)}, floating point
+     * @param height output height, positive
+     * @param width output width, positive
+     * @return {@code (N, C, height, width)}, attached to {@code x}'s manager
+     * @throws IllegalArgumentException if {@code x} is not 4-dimensional or a size is not positive
+     */
+    public static NDArray resize(NDArray x, long height, long width) {
+        Shape s = x.getShape();
+        if (s.dimension() != 4) {
+            throw new IllegalArgumentException("bilinear resizing needs (N, C, H, W), got " + s);
+        }
+        if (height < 1 || width < 1) {
+            throw new IllegalArgumentException("output size must be positive, got " + height + "x" + width);
+        }
+        Device device = x.getDevice();
+        DataType type = x.getDataType();
+        NDArray rows = matrix(Math.toIntExact(s.get(2)), Math.toIntExact(height), false, device, type);
+        NDArray columns = matrix(Math.toIntExact(s.get(3)), Math.toIntExact(width), true, device, type);
+        // x first: the product belongs to x's manager; the second product belongs to the cache's
+        // manager (its first operand) and is handed back to x's.
+        NDArray out = rows.matMul(x.matMul(columns));
+        out.attach(x.getManager());
+        return out;
+    }
+
+    /**
+     * The interpolation weights of one axis, row-major {@code (out, in)}: row {@code d} holds the
+     * weights of output index {@code d} over the input indices (at most two non-zero, summing to 1).
+     *
+     * @throws IllegalArgumentException if a size is not positive
+     */
+    public static float[] weights(int in, int out) {
+        if (in < 1 || out < 1) {
+            throw new IllegalArgumentException("sizes must be positive, got " + in + " -> " + out);
+        }
+        float[] w = new float[out * in];
+        // As PyTorch's area_pixel_compute_scale / _source_index with align_corners, in float.
+        float scale = out > 1 ? (float) (in - 1) / (out - 1) : 0f;
+        for (int d = 0; d < out; d++) {
+            float src = scale * d;
+            int i0 = Math.min((int) src, in - 1);
+            int i1 = i0 < in - 1 ? i0 + 1 : i0;
+            float frac = src - i0;
+            w[d * in + i0] += 1f - frac;
+            w[d * in + i1] += frac;
+        }
+        return w;
+    }
+
+    private static NDArray matrix(int in, int out, boolean transposed, Device device, DataType type) {
+        return MATRICES.computeIfAbsent(new Key(in, out, transposed, device, type), key -> {
+            NDManager manager = MANAGERS.computeIfAbsent(device, d -> Engine.getInstance().newBaseManager(d));
+            float[] w = weights(in, out);
+            Shape shape = new Shape(out, in);
+            if (transposed) {
+                float[] t = new float[w.length];
+                for (int d = 0; d < out; d++) {
+                    for (int i = 0; i < in; i++) {
+                        t[i * out + d] = w[d * in + i];
+                    }
+                }
+                w = t;
+                shape = new Shape(in, out);
+            }
+            try (NDArray wrapped = manager.create(w, shape)) {
+                // create() may wrap the Java buffer, which goes away with `wrapped`, and toType()
+                // may return an alias: keep a copy the engine owns (without this the cached
+                // matrix silently turns into garbage once the buffer is collected).
+                NDArray typed = wrapped.toType(type, false);
+                NDArray owned = typed.duplicate();
+                if (typed != wrapped) {
+                    typed.close();
+                }
+                return owned;
+            }
+        });
+    }
+
+    private record Key(int in, int out, boolean transposed, Device device, DataType type) {
+    }
+}

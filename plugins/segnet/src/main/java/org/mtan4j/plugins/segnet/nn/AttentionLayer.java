@@ -1,0 +1,118 @@
+package org.mtan4j.plugins.segnet.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.Map;
+
+/**
+ * MTAN's task attention layer ({@code att_layer(cin, cmid, cout)}, models.md "Building blocks"):
+ * 1x1 convolution {@code cin -> cmid} (bias) -> BatchNorm -> ReLU -> 1x1 convolution
+ * {@code cmid -> cout} (bias) -> BatchNorm -> sigmoid. Input {@code (N, cin, H, W)}, output a mask
+ * {@code (N, cout, H, W)} with values in {@code (0, 1)}. Weights Xavier-normal, biases 0, BatchNorm
+ * as {@link Layers#batchNorm()}.
+ *
+ * <p>PyTorch names relative to the layer's prefix (the reference's {@code nn.Sequential(conv, bn,
+ * relu, conv, bn, sigmoid)}): {@code 0.weight}, {@code 0.bias}, {@code 1.*} (BatchNorm),
+ * {@code 3.weight}, {@code 3.bias}, {@code 4.*}. DJL child names: {@code conv0}, {@code bn0},
+ * {@code conv1}, {@code bn1}.
+ */
+public final class AttentionLayer extends AbstractBlock implements StateDictNamed {
+
+    private static final byte VERSION = 1;
+
+    private final int inChannels;
+    private final int midChannels;
+    private final int outChannels;
+    private final Conv2d conv0;
+    private final BatchNorm bn0;
+    private final Conv2d conv1;
+    private final BatchNorm bn1;
+
+    /**
+     * An attention layer.
+     *
+     * @throws IllegalArgumentException if a channel count is not positive
+     */
+    public AttentionLayer(int inChannels, int midChannels, int outChannels) {
+        super(VERSION);
+        if (inChannels < 1 || midChannels < 1 || outChannels < 1) {
+            throw new IllegalArgumentException("channels must be positive, got (" + inChannels + ", " + midChannels
+                    + ", " + outChannels + ")");
+        }
+        this.inChannels = inChannels;
+        this.midChannels = midChannels;
+        this.outChannels = outChannels;
+        this.conv0 = addChildBlock("conv0", Layers.conv(midChannels, 1));
+        this.bn0 = addChildBlock("bn0", Layers.batchNorm());
+        this.conv1 = addChildBlock("conv1", Layers.conv(outChannels, 1));
+        this.bn1 = addChildBlock("bn1", Layers.batchNorm());
+    }
+
+    /** Input channels. */
+    public int inChannels() {
+        return inChannels;
+    }
+
+    /** Output (mask) channels. */
+    public int outChannels() {
+        return outChannels;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDList x = conv0.forward(parameterStore, inputs, training, params);
+        x = bn0.forward(parameterStore, x, training, params);
+        x = new NDList(Activation.relu(x.singletonOrThrow()));
+        x = conv1.forward(parameterStore, x, training, params);
+        NDArray y = bn1.forward(parameterStore, x, training, params).singletonOrThrow();
+        return new NDList(Activation.sigmoid(y));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = checkInput(inputShapes[0]);
+        return new Shape[] {new Shape(in.get(0), outChannels, in.get(2), in.get(3))};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape[] shapes = new Shape[] {checkInput(inputShapes[0])};
+        conv0.initialize(manager, dataType, shapes);
+        shapes = conv0.getOutputShapes(shapes);
+        bn0.initialize(manager, dataType, shapes);
+        conv1.initialize(manager, dataType, shapes);
+        bn1.initialize(manager, dataType, conv1.getOutputShapes(shapes));
+    }
+
+    private Shape checkInput(Shape in) {
+        if (in.dimension() != 4 || in.get(1) != inChannels) {
+            throw new IllegalArgumentException("AttentionLayer(" + inChannels + ", " + midChannels + ", " + outChannels
+                    + ") expects (N, " + inChannels + ", H, W), got " + in);
+        }
+        return in;
+    }
+
+    @Override
+    public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
+        StateDictNamed.putConv(prefix + "0.", conv0, into);
+        StateDictNamed.putNorm(prefix + "1.", bn0, into);
+        StateDictNamed.putConv(prefix + "3.", conv1, into);
+        StateDictNamed.putNorm(prefix + "4.", bn1, into);
+    }
+
+    @Override
+    public String toString() {
+        return "AttentionLayer(" + inChannels + ", " + midChannels + ", " + outChannels + ")";
+    }
+}

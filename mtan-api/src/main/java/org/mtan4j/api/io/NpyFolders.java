@@ -50,4 +50,29 @@ public final class NpyFolders {
         }
         return files;
     }
+
+    /**
+     * Counts one split's samples: every folder of {@code splitDir} named in {@code folders} (the image
+     * folder first) must hold the same number of numbered arrays.
+     *
+     * @throws IOException naming the split folder when it is missing, the image folder when it is
+     *     empty, or the folder whose count differs from the image folder's
+     */
+    public static int countSplit(Path splitDir, java.util.List<String> folders) throws IOException {
+        if (!Files.isDirectory(splitDir)) {
+            throw new IOException(splitDir + ": missing split folder");
+        }
+        Path images = splitDir.resolve(folders.get(0));
+        int n = count(images);
+        if (n == 0) {
+            throw new IOException(images + ": no .npy files");
+        }
+        for (String folder : folders.subList(1, folders.size())) {
+            int m = count(splitDir.resolve(folder));
+            if (m != n) {
+                throw new IOException(splitDir.resolve(folder) + ": has " + m + " arrays but " + images + " has " + n);
+            }
+        }
+        return n;
+    }
 }

@@ -65,22 +65,10 @@ final class CityscapesDataset implements MultiTaskDataset {
     }
 
     private int countSplit(String split) throws IOException {
-        Path dir = root.resolve(split);
-        if (!Files.isDirectory(dir)) {
-            throw new IOException(dir + ": missing split folder");
-        }
-        int n = NpyFolders.count(dir.resolve("image"));
-        if (n == 0) {
-            throw new IOException(dir.resolve("image") + ": no .npy files");
-        }
-        for (String t : options.tasks()) {
-            int m = NpyFolders.count(dir.resolve(folder(t)));
-            if (m != n) {
-                throw new IOException(dir.resolve(folder(t)) + ": has " + m + " arrays but " + dir.resolve("image")
-                        + " has " + n);
-            }
-        }
-        return n;
+        List<String> folders = new java.util.ArrayList<>();
+        folders.add("image");
+        options.tasks().forEach(t -> folders.add(folder(t)));
+        return NpyFolders.countSplit(root.resolve(split), folders);
     }
 
     @Override

@@ -1,9 +1,14 @@
 package org.mtan4j.datasets.cityscapes;
 
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
+import org.mtan4j.api.TaskSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,5 +56,13 @@ public final class CityscapesDatasetProvider implements DatasetProvider<Cityscap
         LOG.debug("cityscapes at {}: {} train, {} val, {}x{}, {} classes, tasks {}", options.root(), dataset.size("train"),
                 dataset.size("val"), options.height(), options.width(), options.classes(), options.tasks());
         return dataset;
+    }
+
+    /** The selected tasks and {@code (3, height, width)}, from the options alone. */
+    @Override
+    public Optional<DatasetDescription> describe(CityscapesOptions options) {
+        List<TaskSpec> tasks = options.tasks().stream()
+                .map(t -> "semantic".equals(t) ? TaskSpec.segmentation("semantic", options.classes()) : TaskSpec.depth("depth")).toList();
+        return Optional.of(new DatasetDescription(tasks, new Shape(3, options.height(), options.width())));
     }
 }

@@ -1,9 +1,14 @@
 package org.mtan4j.datasets.nyuv2;
 
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
+import org.mtan4j.api.TaskSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,5 +59,16 @@ public final class NyuV2DatasetProvider implements DatasetProvider<NyuV2Options>
         LOG.debug("nyuv2 at {}: {} train, {} val, {}x{}, tasks {}, augment {}", options.root(), dataset.size("train"),
                 dataset.size("val"), options.height(), options.width(), options.tasks(), options.augment());
         return dataset;
+    }
+
+    /** The selected tasks and {@code (3, height, width)}, from the options alone. */
+    @Override
+    public Optional<DatasetDescription> describe(NyuV2Options options) {
+        List<TaskSpec> tasks = options.tasks().stream().map(t -> switch (t) {
+            case "semantic" -> TaskSpec.segmentation("semantic", NyuV2Dataset.CLASSES);
+            case "depth" -> TaskSpec.depth("depth");
+            default -> TaskSpec.normal("normal");
+        }).toList();
+        return Optional.of(new DatasetDescription(tasks, new Shape(3, options.height(), options.width())));
     }
 }

@@ -48,6 +48,26 @@ public final class Fixtures {
     }
 
     /**
+     * A prediction that is exactly right for {@code target} (in the layout of
+     * {@link #prediction}): near-certain log-probabilities at the target class, the target depth,
+     * the target normals.
+     */
+    public static NDArray perfectPrediction(TaskSpec task, NDArray target) {
+        switch (task.kind()) {
+            case SEGMENTATION: {
+                NDArray classes = target.clip(0, task.classes() - 1).toType(DataType.INT32, false);
+                return classes.oneHot(task.classes()).transpose(0, 3, 1, 2).mul(30f).logSoftmax(1);
+            }
+            case CLASSIFICATION: {
+                NDArray classes = target.clip(0, task.classes() - 1).toType(DataType.INT32, false);
+                return classes.oneHot(task.classes()).mul(30f).logSoftmax(1);
+            }
+            default:
+                return target.duplicate();
+        }
+    }
+
+    /**
      * A target with about a fifth of its entries marked unknown: segmentation {@code (N, H, W)} float
      * class indices or the ignore value; classification {@code (N)}; depth {@code (N, 1, H, W)} with 0
      * as unknown; normals {@code (N, 3, H, W)} unit or all-zero.

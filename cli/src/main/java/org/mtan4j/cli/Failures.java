@@ -30,6 +30,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static String describe(Throwable e) {
+        // Guice wraps a plugin's failure in a report of its own: the plugin's exception says more.
+        while ((e instanceof com.google.inject.ProvisionException || e instanceof com.google.inject.CreationException)
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
         String message = e.getMessage();
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && (message == null || !message.contains(cause.getMessage()))) {

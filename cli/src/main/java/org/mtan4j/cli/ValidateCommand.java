@@ -27,14 +27,21 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Overrides a configuration value (repeatable).")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--no-data", description = "Check without the data: the dataset's tasks and image size come from what its "
+            + "provider declares for the options (folders are not read). Datasets that declare nothing are still opened.")
+    boolean noData;
+
     @Override
     public Integer call() {
-        ResolvedRun run = new RunResolver(PluginRegistry.discover()).resolve(ConfigSource.load(config, overrides), config.toString());
+        ResolvedRun run = new RunResolver(PluginRegistry.discover()).resolve(ConfigSource.load(config, overrides), config.toString(), !noData);
         long[] image = run.imageShape();
         spec.commandLine().getOut().printf("%s: valid. dataset %s (%dx%d), tasks %s, backbone %s, weighting %s, %d epochs%n",
                 config, run.config().dataset().name(), image[1], image[2],
                 String.join(", ", run.tasks().stream().map(t -> t.name()).toList()),
                 run.config().backbone().name(), run.config().weighting().name(), run.config().training().epochs());
+        if (noData) {
+            spec.commandLine().getOut().println("(data not read: --no-data)");
+        }
         return ExitCodes.OK;
     }
 }

@@ -3,6 +3,7 @@ package org.mtan4j.api;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A multi-task architecture: turns a batch of images into one feature map per task.
@@ -29,4 +30,35 @@ public interface Backbone {
      * (BatchNorm running statistics are not).
      */
     List<Parameter> sharedParameters();
+
+    /**
+     * Optional PyTorch naming, for weight import and export ({@code mtan import-weights},
+     * {@code mtan export-weights}): the block's parameters under the names of the reference
+     * implementation's {@code state_dict}, in its order (PyTorch's registration order).
+     *
+     * <p>Every parameter of {@link #block()} should appear exactly once: trainable ones under their
+     * parameter names, BatchNorm running statistics under their buffer names ({@code running_mean},
+     * {@code running_var}; PyTorch's {@code num_batches_tracked} has no DJL counterpart and is left out).
+     * Shapes must equal the reference's. Heads are named by the heads themselves under
+     * {@link #headPrefix(int)}.
+     *
+     * @return name to parameter, ordered; empty (the default) when the backbone has no reference names,
+     *     in which case its weights cannot be imported or exported
+     */
+    default Map<String, Parameter> stateDictEntries() {
+        return Map.of();
+    }
+
+    /**
+     * The module prefix, ending with a dot, under which task {@code taskIndex}'s head sits in the
+     * reference's {@code state_dict} (SegNet: {@code "pred_task1."}); passed to
+     * {@link TaskHead#stateDictEntries(String)}. The default, {@code "heads.<taskIndex>."}, is what a
+     * PyTorch {@code ModuleList} named {@code heads} would give; it is only used when the backbone also
+     * declares {@link #stateDictEntries()}.
+     *
+     * @throws IndexOutOfBoundsException (implementations may) when there is no such task
+     */
+    default String headPrefix(int taskIndex) {
+        return "heads." + taskIndex + ".";
+    }
 }

@@ -1,6 +1,7 @@
 package org.mtan4j.api;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Opens a {@link MultiTaskDataset}.
@@ -15,4 +16,14 @@ public interface DatasetProvider<O> extends PluginProvider<O> {
      * @throws IOException when the data cannot be read; the message names the file or folder
      */
     MultiTaskDataset open(O options) throws IOException;
+
+    /**
+     * The tasks and image shape {@link #open} would give for {@code options}, without touching the data,
+     * so that a configuration can be validated before the data is downloaded. Must agree with
+     * {@link #open} whenever that succeeds. The default declares nothing: such a dataset is only
+     * validated by opening it.
+     */
+    default Optional<DatasetDescription> describe(O options) {
+        return Optional.empty();
+    }
 }

@@ -2,6 +2,8 @@ package org.mtan4j.api;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import java.util.Map;
 
 /**
  * Turns one task's features into its prediction, and owns that task's loss.
@@ -25,4 +27,16 @@ public interface TaskHead {
      * @param target the batch's target for this task (shape per {@link TaskKind})
      */
     NDArray loss(NDArray prediction, NDArray target);
+
+    /**
+     * Optional PyTorch naming, for weight import and export: the head's parameters under their
+     * reference {@code state_dict} names, each prefixed with {@code prefix}, in PyTorch's order; the
+     * same rules as {@link Backbone#stateDictEntries()}.
+     *
+     * @param prefix the module path ending with a dot, from {@link Backbone#headPrefix(int)}
+     * @return name to parameter, ordered; empty (the default) when the head has no reference names
+     */
+    default Map<String, Parameter> stateDictEntries(String prefix) {
+        return Map.of();
+    }
 }

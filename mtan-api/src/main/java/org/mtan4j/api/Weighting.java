@@ -51,6 +51,35 @@ public interface Weighting {
     }
 
     /**
+     * Whether the method works on gradients with respect to the representations handed to the heads
+     * (LibMTL's {@code rep_grad}; GradDrop needs it) rather than the shared parameters. When {@code true}
+     * the runtime cuts the graph between backbone and heads for every training step so that
+     * {@link WeightingContext#representationGradients} is available. {@code false} by default.
+     */
+    default boolean usesRepresentationGradients() {
+        return false;
+    }
+
+    /**
+     * Whether the runtime should evaluate each step's batch again after the optimiser's update and
+     * report the losses to {@link #afterUpdate} (FAMO needs them). {@code false} by default: the extra
+     * forward pass is paid only by methods that ask for it.
+     */
+    default boolean wantsLossesAfterUpdate() {
+        return false;
+    }
+
+    /**
+     * Called after the optimiser's update when {@link #wantsLossesAfterUpdate()} is {@code true}, with
+     * the same batch's task losses under the updated parameters (a forward pass in training mode without
+     * gradients, as LibMTL's trainer does for FAMO).
+     *
+     * @param taskLosses one loss value per task, in task order
+     */
+    default void afterUpdate(double[] taskLosses) {
+    }
+
+    /**
      * Called after each training epoch.
      *
      * @param epoch the epoch just finished, from 0

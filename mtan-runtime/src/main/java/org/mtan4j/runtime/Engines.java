@@ -1,9 +1,17 @@
 package org.mtan4j.runtime;
 
 import ai.djl.engine.Engine;
+import java.lang.reflect.Method;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Starts DJL's engine the only way this project allows: offline. */
+/** Starts DJL's engine the only way this project allows: offline, with a chosen thread count. */
 public final class Engines {
+
+    /** PyTorch engine's system property for its intra-op thread pool, read when the engine starts. */
+    public static final String NUM_THREADS = "ai.djl.pytorch.num_threads";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
 
     private Engines() {
     }
@@ -17,9 +25,63 @@ public final class Engines {
         return Engine.getInstance();
     }
 
+    /**
+     * As {@link #startOffline()}, with {@code threads} intra-op threads (0: all cores, unless the
+     * {@value #NUM_THREADS} system property already names a count, e.g. a test's one thread).
+     * Before the engine starts this is the engine's own system property; on an engine that is already
+     * running (a second run in one JVM), PyTorch's {@code set_num_threads} is called, which may change
+     * at any time.
+     *
+     * @return the engine
+     */
+    public static Engine startOffline(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 (all cores) or positive, got " + threads);
+        }
+        boolean explicit = threads > 0;
+        if (explicit || System.getProperty(NUM_THREADS) == null) {
+            int count = explicit ? threads : Runtime.getRuntime().availableProcessors();
+            System.setProperty(NUM_THREADS, Integer.toString(count));
+            Engine engine = startOffline();
+            setRunningThreads(engine, count);
+            return engine;
+        }
+        return startOffline();
+    }
+
+    /** The engine's intra-op thread count, or -1 when the engine does not tell (not PyTorch). */
+    public static int threads(Engine engine) {
+        try {
+            Object n = jni(engine).getMethod("getNumThreads").invoke(null);
+            return (Integer) n;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return -1;
+        }
+    }
+
     /** Sets the offline properties without starting the engine. */
     public static void markOffline() {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
+    }
+
+    /**
+     * PyTorch reads the property only at start-up: a running engine is changed through its JNI layer,
+     * reached by reflection because the engine is a runtime-only dependency (DJL's API has no call).
+     */
+    private static void setRunningThreads(Engine engine, int count) {
+        if (!"PyTorch".equals(engine.getEngineName()) || threads(engine) == count) {
+            return;
+        }
+        try {
+            Method set = jni(engine).getMethod("setNumThreads", int.class);
+            set.invoke(null, count);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.warn("cannot set PyTorch's thread count to {}: {}", count, e.toString());
+        }
+    }
+
+    private static Class<?> jni(Engine engine) throws ClassNotFoundException {
+        return Class.forName("ai.djl.pytorch.jni.JniUtils", true, engine.getClass().getClassLoader());
     }
 }

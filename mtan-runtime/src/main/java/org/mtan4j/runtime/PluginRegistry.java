@@ -43,9 +43,18 @@ public final class PluginRegistry {
         return new PluginRegistry(loader);
     }
 
-    /** Discovers the plugins visible to this class's loader. */
+    /**
+     * Discovers the plugins visible to the current thread's context class loader (where the CLI puts
+     * third-party plugin jars), or to this class's loader when there is none.
+     */
     public static PluginRegistry discover() {
-        return discover(PluginRegistry.class.getClassLoader());
+        return discover(pluginClassLoader());
+    }
+
+    /** The class loader plugins are looked up in: the thread's context loader, else this class's. */
+    public static ClassLoader pluginClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : PluginRegistry.class.getClassLoader();
     }
 
     /** Backbone providers. */

@@ -37,10 +37,14 @@ public final class RunComponents implements AutoCloseable {
     /** Builds every plugin of {@code run}. */
     @Inject
     public RunComponents(ResolvedRun run) {
+        this(run, true);
+    }
+
+    private RunComponents(ResolvedRun run, boolean openData) {
         this.run = run;
         Chosen<DatasetProvider> d = run.dataset();
         try {
-            this.dataset = d.provider().open(d.options());
+            this.dataset = openData ? d.provider().open(d.options()) : null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open dataset '" + d.provider().name() + "': " + e.getMessage(), e);
         }
@@ -55,8 +59,23 @@ public final class RunComponents implements AutoCloseable {
         this.network = new MultiTaskNetwork(backbone, heads, weighting.parameters());
     }
 
-    /** The dataset. */
+    /**
+     * Every plugin of {@code run} but the dataset, which is not opened: for measuring the model on
+     * synthetic inputs ({@code mtan bench}) where the data may be absent. {@link #dataset()} then fails.
+     */
+    public static RunComponents withoutData(ResolvedRun run) {
+        return new RunComponents(run, false);
+    }
+
+    /**
+     * The dataset.
+     *
+     * @throws IllegalStateException if built {@link #withoutData without data}
+     */
     public MultiTaskDataset dataset() {
+        if (dataset == null) {
+            throw new IllegalStateException("these run components were built without their dataset");
+        }
         return dataset;
     }
 
@@ -95,6 +114,8 @@ public final class RunComponents implements AutoCloseable {
 
     @Override
     public void close() {
-        dataset.close();
+        if (dataset != null) {
+            dataset.close();
+        }
     }
 }

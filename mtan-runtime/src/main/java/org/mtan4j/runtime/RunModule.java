@@ -57,12 +57,13 @@ public final class RunModule extends AbstractModule {
     @Provides
     @Singleton
     Device[] devices(RunConfig config) {
-        return Devices.resolve(config.device(), Engines.startOffline(), "device");
+        // The thread count must reach PyTorch before the engine starts: this is the first engine use of a run.
+        return Devices.resolve(config.device(), Engines.startOffline(config.training().threads()), "device");
     }
 
     @Provides
     @Singleton
-    Engine engine() {
-        return Engines.startOffline();
+    Engine engine(RunConfig config) {
+        return Engines.startOffline(config.training().threads());
     }
 }

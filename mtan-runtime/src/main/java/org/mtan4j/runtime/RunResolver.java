@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.BackboneProvider;
+import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MetricProvider;
 import org.mtan4j.api.MultiTaskDataset;
@@ -46,6 +48,19 @@ public final class RunResolver {
      * @throws ConfigException naming the key path at fault and what is allowed there
      */
     public ResolvedRun resolve(RunConfig config, String source) {
+        return resolve(config, source, true);
+    }
+
+    /**
+     * Resolves {@code config}, optionally without the data.
+     *
+     * @param source the config's file name, for messages
+     * @param openData whether to open the dataset; when false its tasks and image shape come from
+     *     {@link DatasetProvider#describe} (no file is read), and only a dataset that declares nothing
+     *     is opened. A run resolved without data is for checking only: training opens the dataset anyway.
+     * @throws ConfigException naming the key path at fault and what is allowed there
+     */
+    public ResolvedRun resolve(RunConfig config, String source, boolean openData) {
         if (config.name().isBlank() || config.name().contains("/") || config.name().contains("\\")) {
             throw new ConfigException(source, "name", "'" + config.name() + "' is not a usable run name (non-blank, no slashes)");
         }
@@ -57,17 +72,10 @@ public final class RunResolver {
         }
         DatasetProvider datasetProvider = find(registry.datasets(), config.dataset(), "dataset", source);
         Object datasetOptions = PluginOptions.bind(datasetProvider, config.dataset().options(), "dataset.options", source);
-        List<TaskSpec> datasetTasks;
-        Shape imageShape;
-        try (MultiTaskDataset dataset = datasetProvider.open(datasetOptions)) {
-            datasetTasks = dataset.tasks();
-            imageShape = dataset.imageShape();
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ConfigException c) {
-                throw c;
-            }
-            throw new ConfigException(source, "dataset", "cannot open '" + datasetProvider.name() + "': " + e.getMessage(), e);
-        }
+        Optional<DatasetDescription> described = openData ? Optional.empty() : datasetProvider.describe(datasetOptions);
+        DatasetDescription description = described.isPresent() ? described.get() : open(datasetProvider, datasetOptions, source);
+        List<TaskSpec> datasetTasks = description.tasks();
+        Shape imageShape = description.imageShape();
 
         // Tasks: the configured ones in their order, else all of the dataset's.
         Map<String, TaskConfig> taskConfigs = new LinkedHashMap<>(config.tasks());
@@ -138,16 +146,35 @@ public final class RunResolver {
             throw new ConfigException(source, "backbone.options", e.getMessage(), e);
         }
 
+        for (String task : config.report().baselines().keySet()) {
+            if (!resolvedTasks.containsKey(task)) {
+                throw new ConfigException(source, "report.baselines." + task, "is not a task of this run; tasks: "
+                        + String.join(", ", resolvedTasks.keySet()));
+            }
+        }
+
         WeightingProvider weighting = find(registry.weightings(), config.weighting(), "weighting", source);
         Object weightingOptions = PluginOptions.bind(weighting, config.weighting().options(), "weighting.options", source);
 
         RunConfig resolved = new RunConfig(config.name(), config.seed(), config.device(),
                 new PluginRef(datasetProvider.name(), PluginOptions.toMap(datasetOptions)), resolvedTasks,
                 new PluginRef(backbone.name(), PluginOptions.toMap(backboneOptions)),
-                new PluginRef(weighting.name(), PluginOptions.toMap(weightingOptions)), config.training(), config.output());
+                new PluginRef(weighting.name(), PluginOptions.toMap(weightingOptions)), config.training(), config.output(), config.report());
         return new ResolvedRun(resolved, new Chosen<>(datasetProvider, datasetOptions), List.copyOf(tasks), datasetIndex,
                 imageShape.getShape(), new Chosen<>(backbone, backboneOptions), List.copyOf(heads), List.copyOf(metrics),
                 new Chosen<>(weighting, weightingOptions));
+    }
+
+    /** Opens the dataset just to read its tasks and image shape. */
+    private static DatasetDescription open(DatasetProvider provider, Object options, String source) {
+        try (MultiTaskDataset dataset = provider.open(options)) {
+            return new DatasetDescription(dataset.tasks(), dataset.imageShape());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ConfigException c) {
+                throw c;
+            }
+            throw new ConfigException(source, "dataset", "cannot open '" + provider.name() + "': " + e.getMessage(), e);
+        }
     }
 
     private static <P extends PluginProvider> P find(PluginCatalog<P> catalog, PluginRef ref, String path, String source) {
@@ -212,6 +239,10 @@ public final class RunResolver {
         positive(training.loaderThreads(), "training.loader-threads", source);
         positive(training.prefetch(), "training.prefetch", source);
         positive(training.checkpointEvery(), "training.checkpoint-every", source);
+        if (training.threads() < 0) {
+            throw new ConfigException(source, "training.threads", "must be 0 (all cores) or a positive whole number, got "
+                    + training.threads());
+        }
         OptimizerConfig optimizer = training.optimizer();
         if (!optimizer.name().equals("adam")) {
             throw new ConfigException(source, "training.optimizer.name", "'" + optimizer.name() + "' is not an optimiser; allowed: adam");

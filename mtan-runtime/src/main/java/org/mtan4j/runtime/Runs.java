@@ -38,7 +38,7 @@ public final class Runs {
         List<TrainingListener> all = new ArrayList<>();
         all.add(new RunRecorder(directory));
         all.addAll(listeners);
-        Injector injector = RunModule.injector(run, all, Runs.class.getClassLoader());
+        Injector injector = RunModule.injector(run, all, PluginRegistry.pluginClassLoader());
         try (RunComponents components = injector.getInstance(RunComponents.class)) {
             RunEnd end = injector.getInstance(MultiTaskTrainer.class).train();
             return new Outcome(directory, end);

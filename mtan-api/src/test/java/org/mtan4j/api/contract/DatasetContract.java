@@ -109,6 +109,20 @@ public abstract class DatasetContract<O> extends ContractSupport {
         }
     }
 
+    /** What {@code describe} declares without data must be what {@code open} finds (mtan validate --no-data relies on it). */
+    @Test
+    void aDescriptionAgreesWithTheOpenedDataset() throws Exception {
+        O options = smallOptions();
+        java.util.Optional<org.mtan4j.api.DatasetDescription> described = provider().describe(options);
+        if (described.isEmpty()) {
+            return; // declaring nothing is allowed: such a dataset is validated by opening it
+        }
+        try (MultiTaskDataset dataset = provider().open(options)) {
+            assertEquals(dataset.tasks(), described.get().tasks(), "described tasks");
+            assertEquals(dataset.imageShape(), described.get().imageShape(), "described image shape");
+        }
+    }
+
     @Test
     void sameSplitIndexAndSeedGiveTheSameSample() throws Exception {
         try (MultiTaskDataset dataset = provider().open(smallOptions())) {

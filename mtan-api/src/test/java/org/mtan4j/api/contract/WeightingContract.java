@@ -18,7 +18,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
-import org.mtan4j.api.WeightingContext;
 import org.mtan4j.api.WeightingProvider;
 
 /**
@@ -26,7 +25,9 @@ import org.mtan4j.api.WeightingProvider;
  * several steps and epochs, and finite task weights that sum as the weighting declares.
  *
  * <p>The problem: task {@code i}'s loss is {@code mean((w_shared * x - y_i)^2) * scale_i + mean(w_i^2)}
- * with losses of very different sizes, so weightings that rescale have something to do.
+ * with losses of very different sizes, so weightings that rescale have something to do. The step's
+ * context is a {@link GradientContext}: it offers per-task gradients with respect to {@code w_shared},
+ * so gradient-level weightings (PCGrad, MGDA, ...) are exercised the same way as loss-level ones.
  *
  * @param <O> the provider's options
  */
@@ -88,40 +89,38 @@ public abstract class WeightingContract<O> extends ContractSupport {
                 }
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDList losses = new NDList();
+                    // The "representation" x w_shared every task reads; cut per task when the weighting asks.
+                    NDArray representation = x.matMul(shared);
+                    NDList features = new NDList();
+                    NDList leaves = new NDList();
+                    for (int i = 0; i < k; i++) {
+                        features.add(representation);
+                        leaves.add(weighting.usesRepresentationGradients() ? GradientContext.cut(representation) : representation);
+                    }
                     for (int i = 0; i < k; i++) {
                         NDArray y = x.mul(i + 1f);
-                        NDArray loss = x.matMul(shared).sub(y).square().mean().mul((float) Math.pow(10, i - 1))
+                        NDArray loss = leaves.get(i).sub(y).square().mean().mul((float) Math.pow(10, i - 1))
                                 .add(own[i].square().mean());
                         losses.add(loss);
                         sums[i] += loss.getFloat();
                     }
-                    WeightingContext context = new WeightingContext() {
-                        @Override
-                        public List<TaskSpec> tasks() {
-                            return tasks;
-                        }
-
-                        @Override
-                        public int epoch() {
-                            return currentEpoch;
-                        }
-
-                        @Override
-                        public long step() {
-                            return currentStep;
-                        }
-
-                        @Override
-                        public Random random() {
-                            return random;
-                        }
-
-                        @Override
-                        public void backward(NDArray loss) {
-                            collector.backward(loss);
-                        }
-                    };
+                    // Offers per-task gradients of the shared parameter, as the runtime does for a backbone's.
+                    GradientContext context = new GradientContext(tasks, currentEpoch, currentStep, random, collector,
+                            List.of(shared), manager);
+                    if (weighting.usesRepresentationGradients()) {
+                        context.withRepresentations(features, leaves);
+                    }
                     weighting.backward(losses, context);
+                }
+                if (weighting.wantsLossesAfterUpdate()) {
+                    // No optimiser here: the "updated" losses are the same problem's, a little smaller.
+                    double[] after = new double[k];
+                    for (int i = 0; i < k; i++) {
+                        after[i] = 0.9 * x.matMul(shared).sub(x.mul(i + 1f)).square().mean().getFloat()
+                                * Math.pow(10, i - 1) + own[i].square().mean().getFloat();
+                    }
+                    weighting.afterUpdate(after);
+                    assertWeights(weighting, k, "after the update of step " + step);
                 }
                 assertFinite(shared.getGradient(), "shared gradient at step " + step);
                 assertTrue(shared.getGradient().abs().sum().getFloat() > 0f, "the shared parameter receives a gradient");

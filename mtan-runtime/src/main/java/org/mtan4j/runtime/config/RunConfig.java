@@ -18,9 +18,10 @@ import java.util.Map;
  * @param weighting how task losses combine; absent: {@code equal}
  * @param training loop settings
  * @param output the folder that holds run directories
+ * @param report how {@code mtan report} compares the run (single-task baselines); absent: none
  */
 public record RunConfig(String name, Long seed, List<String> device, PluginRef dataset, Map<String, TaskConfig> tasks,
-        PluginRef backbone, PluginRef weighting, TrainingConfig training, String output) {
+        PluginRef backbone, PluginRef weighting, TrainingConfig training, String output, ReportConfig report) {
 
     /** Fills absent optional values with the defaults. */
     public RunConfig {
@@ -31,5 +32,6 @@ public record RunConfig(String name, Long seed, List<String> device, PluginRef d
         weighting = weighting == null ? PluginRef.ofName("equal") : weighting;
         training = training == null ? TrainingConfig.defaults() : training;
         output = output == null ? "runs" : output;
+        report = report == null ? ReportConfig.defaults() : report;
     }
 }

@@ -38,8 +38,18 @@ public final class Report {
         return out.toString();
     }
 
-    /** The whole report. */
+    /** The whole report, without notes on the metric formulas. */
     public static String markdown(String runName, String backbone, String weighting, long parameters, RunEnd end) {
+        return markdown(runName, backbone, weighting, parameters, end, List.of());
+    }
+
+    /**
+     * The whole report.
+     *
+     * @param formulas one line per task metric saying how its values were formed (which mIoU formula,
+     *     which median); printed above the metrics table
+     */
+    public static String markdown(String runName, String backbone, String weighting, long parameters, RunEnd end, List<String> formulas) {
         EpochEnd last = end.last();
         StringBuilder out = new StringBuilder();
         out.append("# Run ").append(runName).append("\n\n");
@@ -47,7 +57,10 @@ public final class Report {
                 .append(String.format(Locale.ROOT, "%,d", parameters)).append(" trainable parameters, ")
                 .append(end.epochs().size()).append(" epochs.\n\n");
         out.append("## Validation metrics after the last epoch\n\n");
-        out.append("mIoU and pixel accuracy come from a confusion matrix accumulated over the whole validation split.\n\n");
+        for (String formula : formulas) {
+            out.append("- ").append(formula).append('\n');
+        }
+        out.append(formulas.isEmpty() ? "" : "\n");
         out.append(metricsTable(end)).append('\n');
         out.append("## Constant baselines\n\n");
         out.append("Fitted on the training split, measured on the validation split with the same metrics:\n\n");

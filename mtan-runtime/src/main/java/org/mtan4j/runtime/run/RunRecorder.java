@@ -13,8 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.mtan4j.api.Direction;
 import org.mtan4j.api.MetricValue;
+import org.mtan4j.runtime.config.RunConfig;
 import org.mtan4j.runtime.config.Yaml;
+import org.mtan4j.runtime.report.ComparisonReport;
+import org.mtan4j.runtime.report.Plots;
+import org.mtan4j.runtime.report.RunRecord;
 import org.mtan4j.runtime.training.EpochEnd;
 import org.mtan4j.runtime.training.MultiTaskNetwork;
 import org.mtan4j.runtime.training.RunEnd;
@@ -26,12 +31,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the run directory as the run goes: {@code config.yaml} and {@code provenance.json} at the
  * start, a block of {@code metrics.csv} rows and the checkpoints after every epoch, {@code report.md}
- * at the end. Each file is complete whenever the run stops: rows are appended and flushed per epoch,
+ * and the charts in {@code plots/} at the end. Each file is complete whenever the run stops: rows are appended and flushed per epoch,
  * everything else is replaced atomically.
  */
 public final class RunRecorder implements TrainingListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
+
+    /**
+     * The header of {@code metrics.csv}. The last column says the metric's direction ({@code true},
+     * {@code false}) so that reports can rank runs and compute Delta_MTL from the file alone; it is
+     * empty for values without one (task weight, learning rate).
+     */
+    public static final String HEADER = "epoch,split,task,metric,value,higher-is-better";
 
     private final RunDirectory directory;
     private final Map<String, Object> provenance = new LinkedHashMap<>();
@@ -66,7 +78,7 @@ public final class RunRecorder implements TrainingListener {
             provenance.put("started", Instant.now().toString());
             provenance.put("status", "running");
             writeProvenance();
-            Files.writeString(directory.metrics(), "epoch,split,task,metric,value\n", StandardCharsets.UTF_8);
+            Files.writeString(directory.metrics(), HEADER + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run directory " + directory.root() + ": " + e.getMessage(), e);
         }
@@ -78,15 +90,15 @@ public final class RunRecorder implements TrainingListener {
         int e = epoch.epoch();
         for (int t = 0; t < epoch.tasks().size(); t++) {
             String task = epoch.tasks().get(t).name();
-            rows.add(row(e, "train", task, "loss", epoch.trainLosses()[t]));
-            rows.add(row(e, "train", task, "weight", epoch.taskWeights()[t]));
+            rows.add(row(e, "train", task, "loss", epoch.trainLosses()[t], Direction.LOWER_IS_BETTER));
+            rows.add(row(e, "train", task, "weight", epoch.taskWeights()[t], null));
         }
-        rows.add(row(e, "train", "", "learning-rate", epoch.learningRate()));
+        rows.add(row(e, "train", "", "learning-rate", epoch.learningRate(), null));
         for (int t = 0; t < epoch.tasks().size(); t++) {
             String task = epoch.tasks().get(t).name();
-            rows.add(row(e, "val", task, "loss", epoch.valLosses()[t]));
+            rows.add(row(e, "val", task, "loss", epoch.valLosses()[t], Direction.LOWER_IS_BETTER));
             for (MetricValue value : epoch.valMetrics().get(t)) {
-                rows.add(row(e, "val", task, value.name(), value.value()));
+                rows.add(row(e, "val", task, value.name(), value.value(), value.direction()));
             }
         }
         try {
@@ -117,22 +129,49 @@ public final class RunRecorder implements TrainingListener {
     public void onRunEnd(RunEnd end) {
         try {
             AtomicFiles.writeString(directory.report(), Report.markdown(start.run().config().name(), start.run().config().backbone().name(),
-                    start.run().config().weighting().name(), start.parameterCount(), end));
+                    start.run().config().weighting().name(), start.parameterCount(), end, formulaNotes(start.run().config())));
             provenance.put("finished", Instant.now().toString());
             provenance.put("status", "finished");
             writeProvenance();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report in " + directory.root() + ": " + e.getMessage(), e);
         }
+        writePlots();
         LOG.info("run directory: {}", directory.root());
+    }
+
+    /** The metric formula lines of the report, from the resolved metric options. */
+    private static List<String> formulaNotes(RunConfig config) {
+        List<String> notes = new ArrayList<>();
+        config.tasks().forEach((task, taskConfig) -> {
+            if (taskConfig != null && taskConfig.metrics() != null) {
+                taskConfig.metrics().forEach(metric -> {
+                    String note = ComparisonReport.formulaNote(task, metric);
+                    if (note != null) {
+                        notes.add(note);
+                    }
+                });
+            }
+        });
+        return notes;
+    }
+
+    /** The run's charts in {@code plots/}; a chart that cannot be drawn is logged, never fails the finished run. */
+    private void writePlots() {
+        try {
+            Plots.run(RunRecord.read(directory.root()));
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.warn("cannot draw the plots of {}: {}", directory.root(), e.toString());
+        }
     }
 
     private void writeProvenance() throws IOException {
         AtomicFiles.writeString(directory.provenance(), Yaml.json().writeValueAsString(provenance) + "\n");
     }
 
-    private static String row(int epoch, String split, String task, String metric, double value) {
-        return epoch + "," + split + "," + task + "," + metric + "," + value;
+    private static String row(int epoch, String split, String task, String metric, double value, Direction direction) {
+        return epoch + "," + split + "," + task + "," + metric + "," + value + ","
+                + (direction == null ? "" : String.valueOf(direction == Direction.HIGHER_IS_BETTER));
     }
 
     private static String version() {

@@ -1,6 +1,6 @@
 /**
  * The run directory: resolved {@code config.yaml}, {@code provenance.json}, {@code metrics.csv},
- * atomic {@code checkpoints/} and {@code report.md}, written by a
+ * atomic {@code checkpoints/}, {@code report.md} and {@code plots/}, written by a
  * {@link org.mtan4j.runtime.run.RunRecorder} listening to the training loop.
  */
 package org.mtan4j.runtime.run;

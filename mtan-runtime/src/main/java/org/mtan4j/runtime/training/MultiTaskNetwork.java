@@ -1,5 +1,6 @@
 package org.mtan4j.runtime.training;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -7,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,8 @@ public final class MultiTaskNetwork extends AbstractBlock {
     private final Block backboneBlock;
     private final List<Block> heads = new ArrayList<>();
     private final Block weightingBlock;
+    private boolean cut;
+    private Pair<NDList, NDList> lastRepresentations;
 
     /** Assembles the network. */
     public MultiTaskNetwork(Backbone backbone, List<TaskHead> heads, Optional<Block> weightingParameters) {
@@ -37,6 +41,23 @@ public final class MultiTaskNetwork extends AbstractBlock {
             this.heads.add(addChildBlock("head-" + head.task().name(), head.block()));
         }
         this.weightingBlock = weightingParameters.map(b -> addChildBlock("weighting", b)).orElse(null);
+    }
+
+    /**
+     * Cuts the graph between backbone and heads in training passes (for weightings that use
+     * representation gradients, LibMTL's {@code rep_grad}): each head then reads a detached copy of its
+     * feature map that records its own gradient, see {@link #lastRepresentations()}.
+     */
+    public void cutAtRepresentations(boolean cut) {
+        this.cut = cut;
+    }
+
+    /**
+     * The last cut training pass's feature maps: {@code key} the backbone's outputs (with their graph),
+     * {@code value} the detached leaves the heads read, one per task; {@code null} before any.
+     */
+    Pair<NDList, NDList> lastRepresentations() {
+        return lastRepresentations;
     }
 
     /** The backbone. */
@@ -52,6 +73,17 @@ public final class MultiTaskNetwork extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList features = backboneBlock.forward(parameterStore, inputs, training, params);
+        if (cut && training) {
+            NDList leaves = new NDList(features.size());
+            for (NDArray feature : features) {
+                // One leaf per task even where tasks share a map (split), as LibMTL's rep_tasks.
+                NDArray leaf = feature.stopGradient().duplicate();
+                leaf.setRequiresGradient(true);
+                leaves.add(leaf);
+            }
+            lastRepresentations = new Pair<>(features, leaves);
+            features = leaves;
+        }
         NDList predictions = new NDList(heads.size());
         for (int i = 0; i < heads.size(); i++) {
             predictions.add(heads.get(i).forward(parameterStore, new NDList(features.get(i)), training, params).singletonOrThrow());

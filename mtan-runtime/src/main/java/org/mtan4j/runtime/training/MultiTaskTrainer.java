@@ -7,11 +7,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import ai.djl.util.Pair;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -66,6 +68,7 @@ public final class MultiTaskTrainer {
         MultiTaskNetwork network = components.network();
         List<TaskHead> heads = components.heads();
         Weighting weighting = components.weighting();
+        List<Parameter> sharedParameters = components.backbone().sharedParameters();
         MultiTaskDataset dataset = components.dataset();
         OptimizerConfig opt = training.optimizer();
         PyTorchAdam adam = new PyTorchAdam(opt.learningRate().floatValue(), opt.betas().get(0).floatValue(),
@@ -80,6 +83,15 @@ public final class MultiTaskTrainer {
             try (Trainer trainer = model.newTrainer(config);
                     BatchLoader loader = new BatchLoader(dataset, run.datasetTaskIndex(), data, training.loaderThreads(), training.prefetch())) {
                 trainer.initialize(new Shape(1, image[0], image[1], image[2]));
+                // Read only by gradient-level weightings (per-task gradients); one device only, see Context.
+                SharedGradients shared = devices.length == 1 ? new SharedGradients(sharedParameters) : null;
+                if (weighting.usesRepresentationGradients()) {
+                    if (devices.length > 1) {
+                        throw new UnsupportedOperationException("weighting '" + run.weighting().provider().name()
+                                + "' uses representation gradients, which need one device");
+                    }
+                    network.cutAtRepresentations(true);
+                }
                 long parameters = network.getParameters().values().stream()
                         .filter(p -> p.requiresGradient()).mapToLong(p -> p.getArray().size()).sum();
                 int trainSize = dataset.size(MultiTaskDataset.TRAIN);
@@ -102,7 +114,7 @@ public final class MultiTaskTrainer {
                     for (int step = 0; batches.hasNext(); step++, globalStep++) {
                         double[] losses;
                         try (Batch batch = batches.next()) {
-                            losses = trainStep(trainer, heads, weighting, batch, tasks, epoch, globalStep, weightingRandom);
+                            losses = trainStep(trainer, heads, weighting, shared, batch, tasks, epoch, globalStep, weightingRandom);
                         }
                         double[] weights = weighting.taskWeights();
                         for (int t = 0; t < k; t++) {
@@ -132,8 +144,9 @@ public final class MultiTaskTrainer {
         }
     }
 
-    private double[] trainStep(Trainer trainer, List<TaskHead> heads, Weighting weighting, Batch batch, List<TaskSpec> tasks,
-            int epoch, long globalStep, Random random) {
+    /** One training step on {@code batch}: its task losses. Package-private for {@link StepBench}, which times it. */
+    double[] trainStep(Trainer trainer, List<TaskHead> heads, Weighting weighting, SharedGradients shared, Batch batch,
+            List<TaskSpec> tasks, int epoch, long globalStep, Random random) {
         int k = tasks.size();
         NDList[] slices = split(batch);
         double[] values = new double[k];
@@ -156,11 +169,29 @@ public final class MultiTaskTrainer {
             }
             for (int t = 0; t < k; t++) {
                 values[t] = taskLosses.get(t).getFloat();
+                if (!Double.isFinite(values[t])) {
+                    throw new IllegalStateException("the loss of task '" + tasks.get(t).name() + "' is " + values[t] + " at step "
+                            + globalStep + " (epoch " + epoch + "); the parameters were not updated");
+                }
             }
-            weighting.backward(taskLosses, new Context(tasks, epoch, globalStep, random, collector));
+            weighting.backward(taskLosses, new Context(tasks, epoch, globalStep, random, collector, shared, batch.manager(),
+                    weighting.usesRepresentationGradients() ? components.network().lastRepresentations() : null,
+                    run.weighting().provider().name()));
         }
         // Outside the collector: the update must not be recorded by autograd.
         trainer.step();
+        if (weighting.wantsLossesAfterUpdate()) {
+            // LibMTL's trainer (FAMO) re-evaluates the same batch under no_grad, the model still in training mode.
+            double[] after = new double[k];
+            for (NDList slice : slices) {
+                float share = (float) slice.get(0).getShape().get(0) / batch.size();
+                NDList predictions = trainer.forward(new NDList(slice.get(0)));
+                for (int t = 0; t < k; t++) {
+                    after[t] += heads.get(t).loss(predictions.get(t), slice.get(t + 1)).getFloat() * share;
+                }
+            }
+            weighting.afterUpdate(after);
+        }
         return values;
     }
 
@@ -220,12 +251,102 @@ public final class MultiTaskTrainer {
         return values;
     }
 
-    /** The weighting's view of one step. */
-    private record Context(List<TaskSpec> tasks, int epoch, long step, Random random, GradientCollector collector)
+    /**
+     * The weighting's view of one step. Per-task gradients are offered on one device only: with data
+     * parallelism every device holds its own copy of the shared parameters, which LibMTL's methods do
+     * not define a combination for.
+     */
+    private record Context(List<TaskSpec> tasks, int epoch, long step, Random random, GradientCollector collector,
+            SharedGradients shared, NDManager stepManager, Pair<NDList, NDList> cut, String weighting)
             implements WeightingContext {
         @Override
         public void backward(NDArray loss) {
+            float value = loss.getFloat();
+            if (!Float.isFinite(value)) {
+                // The task losses were finite (checked before): the weighting's combination is at fault.
+                throw new IllegalStateException("weighting '" + weighting + "' combined the task losses into " + value + " at step "
+                        + step + " (epoch " + epoch + "); the parameters were not updated");
+            }
             collector.backward(loss);
+        }
+
+        @Override
+        public boolean offersTaskGradients() {
+            return shared != null;
+        }
+
+        @Override
+        public List<NDArray> taskGradients(NDList taskLosses) {
+            if (taskLosses.size() != tasks.size()) {
+                throw new IllegalArgumentException("expected " + tasks.size() + " task losses, got " + taskLosses.size());
+            }
+            return checkFinite(sharedOrFail().taskGradients(taskLosses, stepManager));
+        }
+
+        @Override
+        public void setSharedGradient(NDArray combined) {
+            if (!finite(combined)) {
+                throw new IllegalStateException("weighting '" + weighting + "' produced a non-finite shared gradient at step "
+                        + step + " (epoch " + epoch + "); the parameters were not updated");
+            }
+            sharedOrFail().setSharedGradient(combined, stepManager);
+        }
+
+        /** Stops the run at the first task whose gradient holds NaN or Inf, naming it. */
+        private List<NDArray> checkFinite(List<NDArray> gradients) {
+            for (int t = 0; t < gradients.size(); t++) {
+                if (!finite(gradients.get(t))) {
+                    throw new IllegalStateException("weighting '" + weighting + "': the gradient of task '" + tasks.get(t).name()
+                            + "' is not finite at step " + step + " (epoch " + epoch + "); the parameters were not updated");
+                }
+            }
+            return gradients;
+        }
+
+        private static boolean finite(NDArray array) {
+            return array.isNaN().logicalOr(array.isInfinite()).none().getBoolean();
+        }
+
+        @Override
+        public boolean offersRepresentationGradients() {
+            return cut != null;
+        }
+
+        @Override
+        public NDList representations() {
+            NDList out = new NDList();
+            for (NDArray leaf : cutOrFail().getValue()) {
+                out.add(leaf.stopGradient());
+            }
+            return out;
+        }
+
+        @Override
+        public List<NDArray> representationGradients(NDList taskLosses) {
+            return checkFinite(SharedGradients.representationGradients(taskLosses, cutOrFail().getValue(), stepManager));
+        }
+
+        @Override
+        public void backwardRepresentations(List<NDArray> gradients) {
+            if (gradients.size() != tasks.size()) {
+                throw new IllegalArgumentException("expected " + tasks.size() + " representation gradients, got " + gradients.size());
+            }
+            SharedGradients.backwardRepresentations(cutOrFail().getKey(), gradients);
+        }
+
+        private Pair<NDList, NDList> cutOrFail() {
+            if (cut == null) {
+                throw new UnsupportedOperationException("representation gradients are offered only to weightings that "
+                        + "declare usesRepresentationGradients()");
+            }
+            return cut;
+        }
+
+        private SharedGradients sharedOrFail() {
+            if (shared == null) {
+                throw new UnsupportedOperationException("gradient-level weightings train on one device only");
+            }
+            return shared;
         }
     }
 }

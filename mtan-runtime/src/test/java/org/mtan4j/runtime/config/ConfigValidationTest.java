@@ -69,6 +69,19 @@ class ConfigValidationTest {
     }
 
     @Test
+    void metricFormulaOptionsAndReportBaselinesAreChecked() {
+        ResolvedRun run = TinyRuns.resolved("tasks.semantic.metrics=[{name: confusion-matrix, options: {formula: per-image}}]",
+                "report.baselines.depth=runs/single-depth");
+        assertEquals("per-image", run.config().tasks().get("semantic").metrics().get(0).options().get("formula"));
+        assertEquals("exact", run.config().tasks().get("normal").metrics().get(0).options().get("median"), "defaults written out");
+        assertEquals("runs/single-depth", run.config().report().baselines().get("depth"));
+        ConfigException formula = invalid("tasks.semantic.metrics=[{name: confusion-matrix, options: {formula: mean}}]");
+        assertEquals("tasks.semantic.metrics[0].options", formula.keyPath());
+        assertTrue(formula.getMessage().contains("formula") && formula.getMessage().contains("per-image"), formula.getMessage());
+        assertEquals("report.baselines.colour", invalid("report.baselines.colour=runs/x").keyPath());
+    }
+
+    @Test
     void badValuesAreRefused() {
         assertEquals("training.batch-size", invalid("training.batch-size=0").keyPath());
         assertEquals("training.optimizer.learning-rate", invalid("training.optimizer.learning-rate=-1").keyPath());

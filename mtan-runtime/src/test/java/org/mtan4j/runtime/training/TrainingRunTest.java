@@ -31,8 +31,9 @@ class TrainingRunTest {
         assertArrayEquals(Files.readAllBytes(a.resolve("checkpoints/last.params")),
                 Files.readAllBytes(second.directory().root().resolve("checkpoints/last.params")), "same seed, same weights");
         List<String> rows = Files.readAllLines(a.resolve("metrics.csv"));
-        assertEquals("epoch,split,task,metric,value", rows.get(0));
-        assertTrue(rows.contains("0,train,depth,weight,1.0"), "task weights are recorded");
+        assertEquals("epoch,split,task,metric,value,higher-is-better", rows.get(0));
+        assertTrue(rows.contains("0,train,depth,weight,1.0,"), "task weights are recorded, without a direction");
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("1,val,depth,abs-error,") && r.endsWith(",false")), "directions are recorded");
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("1,val,semantic,miou,")), "epoch 2 validation mIoU");
         assertEquals(2, first.result().epochs().size());
 
@@ -58,5 +59,15 @@ class TrainingRunTest {
                 () -> Runs.train(TinyRuns.resolved("training.epochs=1"), dir, false, List.of()));
         assertTrue(e.getMessage().contains("--force"), e.getMessage());
         Runs.train(TinyRuns.resolved("training.epochs=1"), dir, true, List.of());
+    }
+
+    @Test
+    void aNonFiniteCombinedLossStopsTheRunAndKeepsTheLastCheckpoint(@TempDir Path dir) throws Exception {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Runs.train(TinyRuns.resolved("weighting=test-non-finite-loss"), dir, false, List.of()));
+        assertTrue(e.getMessage().contains("'test-non-finite-loss'") && e.getMessage().contains("step 2"), e.getMessage());
+        Path last = dir.resolve("tiny/checkpoints/last.params");
+        assertTrue(Files.size(last) > 0, "the checkpoint of epoch 1 is intact");
+        assertTrue(Files.readAllLines(dir.resolve("tiny/metrics.csv")).stream().noneMatch(r -> r.startsWith("1,")), "no row of the failed epoch");
     }
 }

@@ -26,6 +26,14 @@ import org.mtan4j.api.TaskSpec;
  *   <li>{@value #PIXEL_ACCURACY}: {@code trace(M) / sum(M)} over valid pixels; NaN without any.</li>
  * </ul>
  *
+ * <p>With the per-image formula ({@link ConfusionMatrixOptions#PER_IMAGE}, the paper's original code)
+ * both values are instead formed per image and then averaged over the images that have a valid pixel:
+ * an image's mIoU is the mean IoU over the classes present in its valid targets or predictions (a
+ * class with an empty union is skipped), its pixel accuracy is correct / valid pixels. Ignored pixels
+ * are left out of both, as in the accumulated formula (the paper's code lets a prediction at an
+ * ignored pixel enlarge that class's union; that quirk is not reproduced). The matrix accessors keep
+ * describing the whole split either way.
+ *
  * <p>Prediction {@code (N, C, H, W)} log-probabilities (any scores: only the arg-max over axis 1
  * matters), target {@code (N, H, W)} float class indices. A target pixel counts only when it is in
  * {@code [0, C)} and differs from the task's ignore value.
@@ -42,6 +50,11 @@ public final class ConfusionMatrixMetric implements Metric {
     private final int ignoreValue;
     /** Row-major (target, predicted) counts, plus one last slot that collects the ignored pixels. */
     private final long[] counts;
+    private final boolean perImage;
+    /** Per-image formula: the sums over images of their mIoU and pixel accuracy, and how many images. */
+    private double imageIouSum;
+    private double imageAccuracySum;
+    private long images;
 
     /**
      * A fresh, empty matrix for {@code task}'s classes and ignore value.
@@ -50,6 +63,17 @@ public final class ConfusionMatrixMetric implements Metric {
      *     flat cell index {@code target * C + predicted} would not fit an int
      */
     public ConfusionMatrixMetric(TaskSpec task) {
+        this(task, false);
+    }
+
+    /**
+     * A fresh, empty matrix for {@code task}.
+     *
+     * @param perImage report the per-image formula instead of the accumulated one
+     * @throws IllegalArgumentException as {@link #ConfusionMatrixMetric(TaskSpec)}
+     */
+    public ConfusionMatrixMetric(TaskSpec task, boolean perImage) {
+        this.perImage = perImage;
         this.task = task.name();
         this.classes = task.classes();
         this.ignoreValue = task.ignoreValue();
@@ -75,6 +99,55 @@ public final class ConfusionMatrixMetric implements Metric {
             for (int c : cells) {
                 counts[c]++;
             }
+            if (perImage) {
+                addImages(cells, (int) prediction.getShape().get(0));
+            }
+        }
+    }
+
+    /** Adds each image's mIoU and pixel accuracy; {@code cells} holds the images one after another. */
+    private void addImages(int[] cells, int n) {
+        int pixels = cells.length / n;
+        int ignoredCell = classes * classes;
+        long[] intersection = new long[classes];
+        long[] targets = new long[classes];
+        long[] predictions = new long[classes];
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(intersection, 0);
+            Arrays.fill(targets, 0);
+            Arrays.fill(predictions, 0);
+            long valid = 0;
+            long correct = 0;
+            for (int k = i * pixels; k < (i + 1) * pixels; k++) {
+                int c = cells[k];
+                if (c == ignoredCell) {
+                    continue;
+                }
+                int t = c / classes;
+                int p = c % classes;
+                targets[t]++;
+                predictions[p]++;
+                valid++;
+                if (t == p) {
+                    intersection[t]++;
+                    correct++;
+                }
+            }
+            if (valid == 0) {
+                continue; // nothing to measure in this image: it does not count
+            }
+            double iouSum = 0;
+            int present = 0;
+            for (int c = 0; c < classes; c++) {
+                long union = targets[c] + predictions[c] - intersection[c];
+                if (union > 0) {
+                    iouSum += (double) intersection[c] / union;
+                    present++;
+                }
+            }
+            imageIouSum += iouSum / present;
+            imageAccuracySum += (double) correct / valid;
+            images++;
         }
     }
 
@@ -91,6 +164,11 @@ public final class ConfusionMatrixMetric implements Metric {
 
     @Override
     public List<MetricValue> compute() {
+        if (perImage) {
+            return List.of(
+                    new MetricValue(MIOU, MetricSupport.ratio(imageIouSum, images), Direction.HIGHER_IS_BETTER),
+                    new MetricValue(PIXEL_ACCURACY, MetricSupport.ratio(imageAccuracySum, images), Direction.HIGHER_IS_BETTER));
+        }
         double[] iou = classIou();
         double iouSum = 0;
         int defined = 0;
@@ -148,5 +226,8 @@ public final class ConfusionMatrixMetric implements Metric {
     @Override
     public void reset() {
         Arrays.fill(counts, 0);
+        imageIouSum = 0;
+        imageAccuracySum = 0;
+        images = 0;
     }
 }

@@ -5,8 +5,11 @@ import org.mtan4j.api.Metric;
 import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.TaskSpec;
 
-/** The {@code confusion-matrix} metric: mIoU and pixel accuracy of a segmentation task. */
-public final class ConfusionMatrixProvider extends AbstractMetricProvider {
+/**
+ * The {@code confusion-matrix} metric: mIoU and pixel accuracy of a segmentation task, by the formula
+ * its {@link ConfusionMatrixOptions} name.
+ */
+public final class ConfusionMatrixProvider extends AbstractMetricProvider<ConfusionMatrixOptions> {
 
     /** The provider's name. */
     public static final String NAME = "confusion-matrix";
@@ -18,7 +21,17 @@ public final class ConfusionMatrixProvider extends AbstractMetricProvider {
 
     @Override
     public String description() {
-        return "Segmentation mIoU and pixel accuracy from a confusion matrix accumulated over the split.";
+        return "Segmentation mIoU and pixel accuracy: accumulated over the split, or per image then averaged (the paper's code).";
+    }
+
+    @Override
+    public Class<ConfusionMatrixOptions> optionsType() {
+        return ConfusionMatrixOptions.class;
+    }
+
+    @Override
+    public ConfusionMatrixOptions defaultOptions() {
+        return ConfusionMatrixOptions.DEFAULTS;
     }
 
     @Override
@@ -27,7 +40,7 @@ public final class ConfusionMatrixProvider extends AbstractMetricProvider {
     }
 
     @Override
-    Metric newMetric(TaskSpec task) {
-        return new ConfusionMatrixMetric(task);
+    Metric newMetric(ConfusionMatrixOptions options, TaskSpec task) {
+        return new ConfusionMatrixMetric(task, options.formula().equals(ConfusionMatrixOptions.PER_IMAGE));
     }
 }

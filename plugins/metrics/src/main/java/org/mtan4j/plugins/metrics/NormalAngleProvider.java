@@ -6,7 +6,7 @@ import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.TaskSpec;
 
 /** The {@code normal-angle} metric: angular error statistics of a surface-normal task. */
-public final class NormalAngleProvider extends AbstractMetricProvider {
+public final class NormalAngleProvider extends AbstractMetricProvider<NormalAngleOptions> {
 
     /** The provider's name. */
     public static final String NAME = "normal-angle";
@@ -18,7 +18,17 @@ public final class NormalAngleProvider extends AbstractMetricProvider {
 
     @Override
     public String description() {
-        return "Surface-normal angle error: mean, exact median, and fractions within 11.25, 22.5 and 30 degrees.";
+        return "Surface-normal angle error: mean, median (exact or the paper's per-batch mean), fractions within 11.25, 22.5, 30 degrees.";
+    }
+
+    @Override
+    public Class<NormalAngleOptions> optionsType() {
+        return NormalAngleOptions.class;
+    }
+
+    @Override
+    public NormalAngleOptions defaultOptions() {
+        return NormalAngleOptions.DEFAULTS;
     }
 
     @Override
@@ -27,7 +37,7 @@ public final class NormalAngleProvider extends AbstractMetricProvider {
     }
 
     @Override
-    Metric newMetric(TaskSpec task) {
-        return new NormalAngleMetric(task);
+    Metric newMetric(NormalAngleOptions options, TaskSpec task) {
+        return new NormalAngleMetric(task, options.median().equals(NormalAngleOptions.PER_BATCH));
     }
 }

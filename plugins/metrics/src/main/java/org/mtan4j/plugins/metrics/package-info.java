@@ -4,11 +4,17 @@
  * and relative error) for depth, and {@code normal-angle} (mean and median angle, fractions within
  * 11.25, 22.5 and 30 degrees) for surface normals.
  *
- * <p>Every metric accumulates over all pixels of all updates since its last reset, so its result does
- * not depend on the order or the batching of the updates (the {@link org.mtan4j.api.Metric} contract).
- * The paper's code instead averages the depth and normal errors per batch and then over batches; with
- * equal batch sizes and valid-pixel counts the two agree, otherwise the pixel-weighted mean used here
- * is the well-defined one.
+ * <p>By default every metric accumulates over all pixels of all updates since its last reset, so its
+ * result does not depend on the order or the batching of the updates (the {@link org.mtan4j.api.Metric}
+ * contract). The paper's code instead averages the depth and normal errors per batch and then over
+ * batches; with equal batch sizes and valid-pixel counts the two agree, otherwise the pixel-weighted
+ * mean used here is the well-defined one.
+ *
+ * <p>Two options reproduce the paper's original formulas where they differ materially:
+ * {@code confusion-matrix} with {@code formula: per-image} (per-image mIoU over the classes present and
+ * per-image pixel accuracy, averaged over images; still batch-independent) and {@code normal-angle}
+ * with {@code median: per-batch} (mean of per-batch medians; depends on the batching). The run's
+ * {@code config.yaml} records the chosen option and the reports print it.
  *
  * <p>Per batch the heavy work (arg-max, masks, sums, angles) runs in the engine; only a small result
  * crosses into Java: one int per pixel for the confusion matrix, two sums for depth, one float per

@@ -67,4 +67,16 @@ class DepthErrorProviderTest extends MetricContract<NoOptions> {
         Metric metric = provider().create(options(), DEPTH);
         assertThrows(IllegalArgumentException.class, () -> metric.update(depth(1, 2, 3, 4), depth(1, 2)));
     }
+
+    @Test
+    void batchOfTwoImagesWithInvalidPixelsInBoth() {
+        Metric metric = provider().create(options(), DEPTH);
+        // Image 1: t = (0, 2 | 4, 0), p = (9, 3 | 2, 9): valid errors 1 (rel 1/2) and 2 (rel 1/2).
+        // Image 2: t = (1, 0 | 0, 0), p = (1.25, 5 | 5, 5): one valid pixel, error 0.25 (rel 0.25).
+        NDArray prediction = manager.create(new float[] {9, 3, 2, 9, 1.25f, 5, 5, 5}, new Shape(2, 1, 2, 2));
+        NDArray target = manager.create(new float[] {0, 2, 4, 0, 1, 0, 0, 0}, new Shape(2, 1, 2, 2));
+        metric.update(prediction, target);
+        assertEquals(3.25 / 3, metric.compute().get(0).value(), 1e-12);
+        assertEquals(1.25 / 3, metric.compute().get(1).value(), 1e-12);
+    }
 }

@@ -12,24 +12,23 @@ import org.mtan4j.api.Direction;
 import org.mtan4j.api.Metric;
 import org.mtan4j.api.MetricProvider;
 import org.mtan4j.api.MetricValue;
-import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.contract.MetricContract;
 
-class NormalAngleProviderTest extends MetricContract<NoOptions> {
+class NormalAngleProviderTest extends MetricContract<NormalAngleOptions> {
 
     private static final TaskSpec NORMAL = TaskSpec.normal("normal");
     private static final float HALF = (float) Math.sqrt(0.5);
     private static final double TOLERANCE = 1e-3;
 
     @Override
-    protected MetricProvider<NoOptions> provider() {
+    protected MetricProvider<NormalAngleOptions> provider() {
         return new NormalAngleProvider();
     }
 
     @Override
-    protected NoOptions options() {
-        return NoOptions.INSTANCE;
+    protected NormalAngleOptions options() {
+        return NormalAngleOptions.DEFAULTS;
     }
 
     /** Pixels given as xyz triples, laid out as {@code (1, 3, 1, W)}. */
@@ -107,5 +106,40 @@ class NormalAngleProviderTest extends MetricContract<NoOptions> {
         Metric metric = provider().create(options(), NORMAL);
         assertThrows(IllegalArgumentException.class,
                 () -> metric.update(manager.ones(new Shape(1, 2, 1, 1)), manager.ones(new Shape(1, 2, 1, 1))));
+    }
+
+    @Test
+    void perBatchMedianIsTheMeanOfEachUpdatesMedian() {
+        float[] x = {1, 0, 0};
+        Metric metric = provider().create(new NormalAngleOptions("per-batch"), NORMAL);
+        // Batch 1: angles 0, 10, 20, 45 and two invalid pixels (unknown, channel sum 0): median (10 + 20) / 2.
+        metric.update(normals(x, x, x, x, x, x),
+                normals(x, xy(10), xy(20), new float[] {HALF, HALF, 0}, new float[] {0, 0, 0}, new float[] {HALF, -HALF, 0}));
+        // Batch 2: only invalid pixels: it adds no median.
+        metric.update(normals(x), normals(new float[] {0, 0, 0}));
+        // Batch 3: angles 60, 90, 180: median 90.
+        metric.update(normals(x, x, new float[] {0, 0, 1}), normals(xy(60), new float[] {0, 1, 0}, new float[] {0, 0, -1}));
+
+        List<MetricValue> values = metric.compute();
+        assertEquals((15 + 90) / 2.0, values.get(1).value(), TOLERANCE);
+        // The other values still pool all seven valid angles.
+        assertEquals((0 + 10 + 20 + 45 + 60 + 90 + 180) / 7.0, values.get(0).value(), TOLERANCE);
+        assertEquals(2.0 / 7, values.get(2).value(), 1e-12);
+        assertEquals(3.0 / 7, values.get(3).value(), 1e-12);
+
+        // The exact median of the same seven angles is 45.
+        Metric exact = provider().create(options(), NORMAL);
+        exact.update(normals(x, x, x, x, x, x, x, x, new float[] {0, 0, 1}),
+                normals(x, xy(10), xy(20), new float[] {HALF, HALF, 0}, new float[] {0, 0, 0}, new float[] {HALF, -HALF, 0},
+                        xy(60), new float[] {0, 1, 0}, new float[] {0, 0, -1}));
+        assertEquals(45, exact.compute().get(1).value(), TOLERANCE);
+
+        metric.reset();
+        assertTrue(Double.isNaN(metric.compute().get(1).value()));
+    }
+
+    @Test
+    void rejectsAnUnknownMedian() {
+        assertThrows(IllegalArgumentException.class, () -> new NormalAngleOptions("mean"));
     }
 }

@@ -1,12 +1,23 @@
 /**
- * The bundled task weightings: how a training step's per-task losses become gradients.
+ * The bundled task weightings: how a training step's per-task losses become gradients. Formulas and
+ * defaults follow LibMTL (median-research-group/LibMTL, weighting/*.py) and the papers cited per class.
  *
- * <p>Today: {@code equal}, the plain sum of the task losses. Loss-level methods that rescale the
- * losses with per-step weights (DWA, random loss weighting, ...) extend the package's
- * {@code LossWeighting} and only decide the weights; methods with learned
- * terms (uncertainty) override its {@code combine}; gradient-level methods (PCGrad, MGDA, ...)
- * implement {@link org.mtan4j.api.Weighting#backward} directly on the
- * {@link org.mtan4j.api.WeightingContext}. Each has a small provider registered in
- * {@code META-INF/services/org.mtan4j.api.WeightingProvider}.
+ * <ul>
+ *   <li>Loss level, extending the package's {@code LossWeighting} (weights fixed for the step):
+ *       {@code equal}, {@code dwa} (the MTAN paper's), {@code rlw}. Loss level with their own terms:
+ *       {@code uncertainty} (learned log-variances), {@code famo} (logits updated from the losses after
+ *       the optimiser's step).</li>
+ *   <li>Gradient level, extending {@code GradientWeighting}: the shared gradient is
+ *       {@code sum_k w_k g_k} with {@code w} decided from the Gram matrix of the per-task gradients
+ *       (solved in Java doubles): {@code pcgrad}, {@code mgda}, {@code cagrad}, {@code imtl},
+ *       {@code aligned-mtl}, {@code gradvac}, {@code gradnorm}, {@code nash-mtl}, {@code upgrad};
+ *       {@code db-mtl} keeps moving averages of the gradients.</li>
+ *   <li>On representation gradients (LibMTL's {@code rep_grad}): {@code graddrop}, and {@code mgda}
+ *       (MGDA-UB) and {@code imtl} with {@code rep-grad: true}.</li>
+ * </ul>
+ *
+ * Every weighting reports its effective per-task weights ({@link org.mtan4j.api.Weighting#taskWeights()}),
+ * which the run records per epoch. Each has a small provider with an options record (LibMTL's defaults)
+ * registered in {@code META-INF/services/org.mtan4j.api.WeightingProvider}.
  */
 package org.mtan4j.plugins.weightings;

@@ -18,14 +18,16 @@ public interface SegNetBackbone extends Backbone {
      * The trainable parameters and BatchNorm running statistics under the reference's PyTorch names,
      * in PyTorch's order; every DJL parameter of {@link #block()} appears exactly once. The
      * reference's {@code logsigma} (uncertainty weighting) and the heads are not included; see
-     * {@link #headPrefix(int)}.
+     * {@link #headPrefix(int)}. Never empty: every SegNet model has reference names.
      */
+    @Override
     Map<String, Parameter> stateDictEntries();
 
     /**
      * The reference's module prefix of task {@code taskIndex}'s head: {@code "pred_task."} for the
      * one-task models (single, STAN), {@code "pred_task<i+1>."} otherwise; pass it to
-     * {@link org.mtan4j.plugins.segnet.head.SegNetHead#putStateDictEntries}.
+     * {@link org.mtan4j.plugins.segnet.head.SegNetHead#stateDictEntries(String)}.
      */
+    @Override
     String headPrefix(int taskIndex);
 }

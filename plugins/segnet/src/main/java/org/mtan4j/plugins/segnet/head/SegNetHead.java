@@ -2,6 +2,7 @@ package org.mtan4j.plugins.segnet.head;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.mtan4j.api.TaskHead;
@@ -92,6 +93,14 @@ public final class SegNetHead implements TaskHead, StateDictNamed {
             default:
                 throw new IllegalStateException("unsupported kind " + kind);
         }
+    }
+
+    /** The two convolutions' weights and biases under {@code prefix}, e.g. {@code pred_task1.0.weight}. */
+    @Override
+    public Map<String, Parameter> stateDictEntries(String prefix) {
+        Map<String, Parameter> entries = new LinkedHashMap<>();
+        putStateDictEntries(prefix, entries);
+        return entries;
     }
 
     @Override

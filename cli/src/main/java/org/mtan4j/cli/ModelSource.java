@@ -1,0 +1,73 @@
+package org.mtan4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mtan4j.runtime.PluginRegistry;
+import org.mtan4j.runtime.ResolvedRun;
+import org.mtan4j.runtime.RunResolver;
+import org.mtan4j.runtime.run.RunDirectory;
+import picocli.CommandLine.Option;
+
+/**
+ * The model description of the weight commands (a mixin): {@code --config RUN.yaml}, or {@code --run
+ * RUN_DIR} whose {@code config.yaml} (written by training) is read and whose
+ * {@code checkpoints/best.params} (else {@code last.params}) is the default checkpoint.
+ */
+final class ModelSource {
+
+    @Option(names = "--config", paramLabel = "RUN.yaml", description = "The run's YAML file describing the model.")
+    Path config;
+
+    @Option(names = "--run", paramLabel = "RUN_DIR", description = "A run directory: its config.yaml describes the model"
+            + " and its checkpoints/best.params (else last.params) is the default checkpoint.")
+    Path run;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Overrides a configuration value (repeatable),"
+            + " e.g. dataset.options.root=DIR when the data moved.")
+    List<String> overrides = new ArrayList<>();
+
+    /**
+     * The resolved run.
+     *
+     * @throws BadInput when neither or both of {@code --config} and {@code --run} are given, or the run
+     *     directory has no {@code config.yaml}
+     */
+    ResolvedRun resolve() {
+        if ((config == null) == (run == null)) {
+            throw new BadInput("give exactly one of --config RUN.yaml and --run RUN_DIR");
+        }
+        Path file = config;
+        if (run != null) {
+            if (!Files.isDirectory(run)) {
+                throw new BadInput(run + ": no such run directory");
+            }
+            file = RunDirectory.open(run).config();
+            if (!Files.isRegularFile(file)) {
+                throw new BadInput(run + ": not a run directory (no config.yaml)");
+            }
+        } else if (!Files.isRegularFile(config)) {
+            throw new BadInput(config + ": no such file");
+        }
+        return new RunResolver(PluginRegistry.discover()).resolve(ConfigSource.load(file, overrides), file.toString());
+    }
+
+    /**
+     * The run directory's best checkpoint, else its last.
+     *
+     * @throws BadInput when {@code --run} was not given or holds no checkpoint
+     */
+    Path defaultCheckpoint(String what) {
+        if (run == null) {
+            throw new BadInput(what + " is required with --config");
+        }
+        Path checkpoints = RunDirectory.open(run).checkpoints();
+        for (String name : List.of("best.params", "last.params")) {
+            if (Files.isRegularFile(checkpoints.resolve(name))) {
+                return checkpoints.resolve(name);
+            }
+        }
+        throw new BadInput(run + ": no checkpoint (checkpoints/best.params or last.params); give " + what);
+    }
+}

@@ -1,0 +1,160 @@
+package org.mtan4j.runtime.weights;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mtan4j.api.io.NpyArray;
+import org.mtan4j.api.io.NpyDType;
+import org.mtan4j.api.io.Npz;
+import org.mtan4j.runtime.run.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PyTorch {@code state_dict}s as NumPy {@code .npz} files, in and out of a model named by
+ * {@link StateDictNames}; the rules are in the package comment.
+ */
+public final class StateDicts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StateDicts.class);
+
+    /** The suffix of the BatchNorm counters that are ignored. */
+    static final String COUNTER = "num_batches_tracked";
+
+    private StateDicts() {
+    }
+
+    /**
+     * Reads {@code file} and copies every entry into the named parameters. Nothing is changed unless the
+     * whole file fits.
+     *
+     * @throws WeightsException naming the file and listing every missing, extra, mis-shaped or
+     *     non-float entry, or when the file is not a readable {@code .npz}
+     */
+    public static ImportReport load(Path file, StateDictNames names) {
+        Map<String, NpyArray> arrays;
+        try {
+            // Converting: a state_dict written on a big-endian machine or transposed is still usable.
+            arrays = Npz.read(file, true);
+        } catch (IOException e) {
+            throw new WeightsException(e.getMessage(), e);
+        }
+        List<String> notes = new ArrayList<>();
+        Map<String, Parameter> expected = names.entries();
+        List<String> missing = new ArrayList<>();
+        List<String> extra = new ArrayList<>();
+        List<String> misshaped = new ArrayList<>();
+        List<String> badType = new ArrayList<>();
+        int counters = 0;
+        boolean narrowed = false;
+        for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
+            String name = e.getKey();
+            NpyArray array = e.getValue();
+            if (name.equals(COUNTER) || name.endsWith("." + COUNTER)) {
+                counters++;
+                continue;
+            }
+            Parameter p = expected.get(name);
+            if (p == null) {
+                if (name.equals(StateDictNames.LOG_SIGMA)) {
+                    notes.add("'logsigma' " + array.shapeString() + " skipped: it holds uncertainty weighting's log-variances,"
+                            + " and this run's weighting has no matching parameter");
+                } else {
+                    extra.add(name + " " + array.shapeString());
+                }
+                continue;
+            }
+            if (array.dtype() == NpyDType.FLOAT64) {
+                narrowed = true;
+            } else if (array.dtype() != NpyDType.FLOAT32) {
+                badType.add(name + " (" + array.dtype().descr() + ")");
+            }
+            long[] want = p.getArray().getShape().getShape();
+            if (!Arrays.equals(want, Arrays.stream(array.shape()).asLongStream().toArray())) {
+                misshaped.add(name + " " + array.shapeString() + ", expected " + shapeString(want));
+            }
+        }
+        for (Map.Entry<String, Parameter> e : expected.entrySet()) {
+            if (!arrays.containsKey(e.getKey())) {
+                if (e.getKey().equals(StateDictNames.LOG_SIGMA)) {
+                    // The reference's one-task models have none: keep the weighting's initial values.
+                    notes.add("no 'logsigma' in the file: the uncertainty weighting keeps its current log-variances");
+                    continue;
+                }
+                missing.add(e.getKey() + " " + shapeString(e.getValue().getArray().getShape().getShape()));
+            }
+        }
+        if (!missing.isEmpty() || !extra.isEmpty() || !misshaped.isEmpty() || !badType.isEmpty()) {
+            StringBuilder message = new StringBuilder(file + ": does not fit the model");
+            section(message, "missing", missing);
+            section(message, "unexpected", extra);
+            section(message, "wrong shape", misshaped);
+            section(message, "not floating point", badType);
+            throw new WeightsException(message.toString());
+        }
+        int loaded = 0;
+        for (Map.Entry<String, Parameter> e : expected.entrySet()) {
+            NpyArray array = arrays.get(e.getKey());
+            if (array != null) {
+                NDArray target = e.getValue().getArray();
+                if (target.getDataType() != DataType.FLOAT32) {
+                    throw new WeightsException("parameter '" + e.getKey() + "' is " + target.getDataType() + "; only float32 models are supported");
+                }
+                target.set(FloatBuffer.wrap(array.data()));
+                loaded++;
+            }
+        }
+        if (narrowed) {
+            notes.add("float64 entries were narrowed to float32");
+        }
+        if (!names.unnamed().isEmpty()) {
+            notes.add("not in a PyTorch state_dict, left at their initial values: " + String.join(", ", names.unnamed()));
+        }
+        LOG.info("loaded {} entries from {} ({} num_batches_tracked ignored)", loaded, file, counters);
+        return new ImportReport(file.toString(), loaded, counters, notes);
+    }
+
+    /** The named parameters' current values as float32 arrays, in the names' order. */
+    public static Map<String, NpyArray> arrays(StateDictNames names) {
+        Map<String, NpyArray> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : names.entries().entrySet()) {
+            NDArray value = e.getValue().getArray();
+            int[] shape = Arrays.stream(value.getShape().getShape()).mapToInt(Math::toIntExact).toArray();
+            out.put(e.getKey(), new NpyArray(e.getKey(), NpyDType.FLOAT32, shape, value.toType(DataType.FLOAT32, false).toFloatArray()));
+        }
+        return out;
+    }
+
+    /**
+     * Writes the named parameters to {@code file} as an uncompressed {@code .npz} (as {@code np.savez}),
+     * atomically: a failure leaves no partial file.
+     */
+    public static void save(Path file, StateDictNames names) throws IOException {
+        Map<String, NpyArray> arrays = arrays(names);
+        AtomicFiles.write(file, out -> Npz.write(out, arrays, false));
+    }
+
+    private static void section(StringBuilder message, String title, List<String> items) {
+        if (!items.isEmpty()) {
+            message.append("; ").append(items.size()).append(' ').append(title).append(": ").append(String.join(", ", items));
+        }
+    }
+
+    private static String shapeString(long[] shape) {
+        // As numpy prints shapes, like NpyArray.shapeString: (3,), (2, 3).
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return b.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Tests of weight import, export and checkpoints. */
+package org.mtan4j.runtime.weights;

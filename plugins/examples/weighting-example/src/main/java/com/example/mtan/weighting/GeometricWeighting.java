@@ -1,0 +1,55 @@
+package com.example.mtan.weighting;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import java.util.Arrays;
+import org.mtan4j.api.Weighting;
+import org.mtan4j.api.WeightingContext;
+
+/**
+ * {@code L = (prod_k L_k)^(1/K)}, computed as {@code exp(mean_k log L_k)}. Its gradient weighs task k
+ * with {@code dL/dL_k = L / (K L_k)}, which is what {@link #taskWeights()} reports. A loss-level method:
+ * it only implements {@link #combine}; the runtime back-propagates the result.
+ */
+final class GeometricWeighting implements Weighting {
+
+    private final int taskCount;
+    private double[] weights;
+
+    GeometricWeighting(int taskCount) {
+        if (taskCount < 1) {
+            throw new IllegalArgumentException("a weighting needs at least one task");
+        }
+        this.taskCount = taskCount;
+        this.weights = new double[taskCount];
+        Arrays.fill(weights, 1.0 / taskCount);
+    }
+
+    @Override
+    public NDArray combine(NDList taskLosses, WeightingContext context) {
+        if (taskLosses.size() != taskCount) {
+            throw new IllegalArgumentException("expected " + taskCount + " task losses, got " + taskLosses.size());
+        }
+        NDArray logSum = null;
+        double[] values = new double[taskCount];
+        for (int k = 0; k < taskCount; k++) {
+            NDArray loss = taskLosses.get(k);
+            values[k] = loss.getFloat();
+            NDArray log = loss.log();
+            logSum = logSum == null ? log : logSum.add(log);
+        }
+        NDArray combined = logSum.div((float) taskCount).exp();
+        double value = combined.getFloat();
+        double[] w = new double[taskCount];
+        for (int k = 0; k < taskCount; k++) {
+            w[k] = value / (taskCount * values[k]);
+        }
+        weights = w;
+        return combined;
+    }
+
+    @Override
+    public double[] taskWeights() {
+        return weights.clone();
+    }
+}

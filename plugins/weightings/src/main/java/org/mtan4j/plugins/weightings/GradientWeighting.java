@@ -1,0 +1,205 @@
+package org.mtan4j.plugins.weightings;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mtan4j.api.TaskSpec;
+import org.mtan4j.api.Weighting;
+import org.mtan4j.api.WeightingContext;
+
+/**
+ * A gradient-level weighting whose shared gradient is a linear combination {@code sum_k w_k g_k} of the
+ * per-task gradients {@code g_k} of the shared parameters. Every method of LibMTL's family that this
+ * package implements has that form (PCGrad's projections, MGDA's min-norm point, CAGrad's update,
+ * IMTL's and Aligned-MTL's weights ...) and decides {@code w} from the Gram matrix
+ * {@code G_ij = g_i . g_j} alone: the K x K problem is solved in Java doubles, the long vectors are
+ * touched twice (Gram matrix, combination). The weights {@code w} are what {@link #taskWeights()} reports.
+ *
+ * <p>Task-specific parameters get the sum of the (possibly rescaled) task losses' gradients, as in
+ * LibMTL's {@code _compute_grad}. Methods that LibMTL allows with {@code rep_grad} (MGDA, IMTL) can
+ * instead work on the gradients with respect to the representations handed to the heads.
+ */
+abstract class GradientWeighting implements Weighting {
+
+    private final String name;
+    private final List<TaskSpec> tasks;
+    private double[] weights;
+    private final boolean repGrad;
+
+    /**
+     * @param name the provider's name, for messages
+     * @param initialWeights what {@link #taskWeights()} reports before the first step
+     */
+    GradientWeighting(String name, List<TaskSpec> tasks, double[] initialWeights) {
+        this(name, tasks, initialWeights, false);
+    }
+
+    /**
+     * @param repGrad work on the gradients with respect to the representations (LibMTL's {@code rep_grad}):
+     *     the weights come from their batch sums, and {@code sum_k w_k dL_k/dZ} is back-propagated
+     */
+    GradientWeighting(String name, List<TaskSpec> tasks, double[] initialWeights, boolean repGrad) {
+        this.repGrad = repGrad;
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("a weighting needs at least one task");
+        }
+        this.name = name;
+        this.tasks = List.copyOf(tasks);
+        this.weights = initialWeights.clone();
+    }
+
+    /** The run's tasks. */
+    final List<TaskSpec> tasks() {
+        return tasks;
+    }
+
+    /** Whether the method works on representation gradients. */
+    final boolean repGrad() {
+        return repGrad;
+    }
+
+    /** The task count K. */
+    final int taskCount() {
+        return tasks.size();
+    }
+
+    /**
+     * The losses whose gradients are taken; the identity by default (IMTL rescales them with its learned
+     * scales, DB-MTL takes logarithms).
+     */
+    NDList transformLosses(NDList taskLosses, WeightingContext context) {
+        return taskLosses;
+    }
+
+    /**
+     * The combination weights of this step.
+     *
+     * @param gram {@code G_ij = g_i . g_j} of the per-task gradients
+     * @param losses the task losses' values (before {@link #transformLosses})
+     */
+    abstract double[] combination(double[][] gram, double[] losses, WeightingContext context);
+
+    /**
+     * Called once the weights are known, before the shared gradient is written (which replaces whatever
+     * a backward pass here leaves in the shared parameters): GradNorm back-propagates its own loss,
+     * Nash-MTL re-weights the task-specific gradients.
+     *
+     * @param taskLosses the step's losses, whose manager is the step's
+     */
+    void afterCombination(NDList taskLosses, double[][] gram, double[] weights, WeightingContext context) {
+    }
+
+    @Override
+    public boolean usesRepresentationGradients() {
+        return repGrad;
+    }
+
+    @Override
+    public void backward(NDList taskLosses, WeightingContext context) {
+        checkLosses(taskLosses);
+        boolean offered = repGrad ? context.offersRepresentationGradients() : context.offersTaskGradients();
+        if (!offered) {
+            throw new UnsupportedOperationException("the weighting '" + name + "' needs per-task gradients"
+                    + (repGrad ? " of the representations" : "") + ", which this runtime context does not offer");
+        }
+        double[] values = new double[taskCount()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = taskLosses.get(k).getFloat();
+        }
+        NDList used = transformLosses(taskLosses, context);
+        List<NDArray> perSample = null;
+        List<NDArray> gradients;
+        if (repGrad) {
+            // LibMTL's _get_grads with rep_grad: per-sample gradients, summed over the batch for the weights.
+            perSample = context.representationGradients(used);
+            gradients = new ArrayList<>(perSample.size());
+            for (NDArray g : perSample) {
+                gradients.add(g.sum(new int[] {0}).reshape(-1));
+            }
+        } else {
+            gradients = context.taskGradients(used);
+        }
+        double[][] gram = gram(gradients);
+        double[] w = combination(gram, values, context);
+        if (w.length != taskCount()) {
+            throw new IllegalStateException(name + " produced " + w.length + " weights for " + taskCount() + " tasks");
+        }
+        weights = w.clone();
+        afterCombination(taskLosses, gram, w, context);
+        if (repGrad) {
+            List<NDArray> weighted = new ArrayList<>(perSample.size());
+            for (int k = 0; k < perSample.size(); k++) {
+                weighted.add(perSample.get(k).mul((float) w[k]));
+            }
+            context.backwardRepresentations(weighted);
+        } else {
+            context.setSharedGradient(combine(gradients, w));
+        }
+    }
+
+    /** {@code sum_k w_k g_k}. */
+    static NDArray combine(List<NDArray> gradients, double[] w) {
+        NDArray sum = gradients.get(0).mul((float) w[0]);
+        for (int k = 1; k < gradients.size(); k++) {
+            sum.addi(gradients.get(k).mul((float) w[k]));
+        }
+        return sum;
+    }
+
+    /** The Gram matrix of the gradients, in doubles (the dot products themselves are float32, as LibMTL's). */
+    static double[][] gram(List<NDArray> gradients) {
+        int k = gradients.size();
+        double[][] g = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = i; j < k; j++) {
+                g[i][j] = gradients.get(i).dot(gradients.get(j)).toType(DataType.FLOAT64, false)
+                        .getDouble();
+                g[j][i] = g[i][j];
+            }
+        }
+        return g;
+    }
+
+    /**
+     * A loss-level view for callers that want one scalar: the task losses weighted with the last
+     * step's combination weights. {@link #backward} does not use it.
+     */
+    @Override
+    public NDArray combine(NDList taskLosses, WeightingContext context) {
+        checkLosses(taskLosses);
+        return LossWeighting.weightedSum(taskLosses, weights);
+    }
+
+    /** Records the step's weights (for methods that override {@link #backward}). */
+    final void setWeights(double[] w) {
+        weights = w.clone();
+    }
+
+    @Override
+    public final double[] taskWeights() {
+        return weights.clone();
+    }
+
+    final void checkLosses(NDList taskLosses) {
+        if (taskLosses.size() != taskCount()) {
+            throw new IllegalArgumentException("expected " + taskCount() + " task losses (one per task), got "
+                    + taskLosses.size());
+        }
+        for (int k = 0; k < taskCount(); k++) {
+            if (taskLosses.get(k).size() != 1) {
+                throw new IllegalArgumentException("the loss of task '" + tasks.get(k).name()
+                        + "' must be a scalar, got shape " + taskLosses.get(k).getShape());
+            }
+        }
+    }
+
+    /** A vector of {@code count} copies of {@code value}. */
+    static double[] filled(int count, double value) {
+        double[] out = new double[count];
+        Arrays.fill(out, value);
+        return out;
+    }
+}

@@ -1,0 +1,18 @@
+package org.mtan4j.plugins.weightings;
+
+import org.mtan4j.api.WeightingProvider;
+import org.mtan4j.api.contract.WeightingContract;
+
+/** DbMtlWeightingProvider passes the Weighting contract. */
+class DbMtlContractTest extends WeightingContract<DbMtlWeightingProvider.Options> {
+
+    @Override
+    protected WeightingProvider<DbMtlWeightingProvider.Options> provider() {
+        return new DbMtlWeightingProvider();
+    }
+
+    @Override
+    protected DbMtlWeightingProvider.Options options() {
+        return new DbMtlWeightingProvider().defaultOptions();
+    }
+}

@@ -8,5 +8,8 @@
  * <p>Weights: {@code import-weights}, {@code export-weights} (PyTorch state_dict {@code .npz} to and from
  * our checkpoints) and {@code predict} share {@link org.mtan4j.cli.ModelSource} ({@code --config} or
  * {@code --run}); their bad inputs ({@link org.mtan4j.cli.BadInput}) exit 2 naming the file.
+ *
+ * <p>{@code bench} times a config's model (training step and inference, through the runtime's
+ * {@link org.mtan4j.runtime.training.StepBench}); {@code data bench} times a dataset's loading.
  */
 package org.mtan4j.cli;

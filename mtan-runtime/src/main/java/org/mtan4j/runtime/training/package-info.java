@@ -4,6 +4,7 @@
  * narrow {@link org.mtan4j.runtime.training.TrainingListener} callbacks that carry every side effect.
  * Gradient-level weightings get per-task gradients of the backbone's shared parameters (or of the
  * representations handed to the heads) from {@code SharedGradients}, the one class that calls the
- * PyTorch engine directly (backward keeping the graph).
+ * PyTorch engine directly (backward keeping the graph). {@link org.mtan4j.runtime.training.StepBench}
+ * times the trainer's own step for {@code mtan bench}.
  */
 package org.mtan4j.runtime.training;

@@ -1,5 +1,6 @@
 package org.mtan4j.plugins.segnet.nn;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -127,9 +128,14 @@ public final class ConvUnit extends AbstractBlock implements StateDictNamed {
             PairList<String, Object> params) {
         NDList x = inputs;
         for (int k = 0; k < convs.size(); k++) {
-            x = convs.get(k).forward(parameterStore, x, training, params);
-            x = norms.get(k).forward(parameterStore, x, training, params);
-            x = new NDList(Activation.relu(x.singletonOrThrow()));
+            NDArray conv = convs.get(k).forward(parameterStore, x, training, params).singletonOrThrow();
+            NDArray norm = norms.get(k).forward(parameterStore, new NDList(conv), training, params).singletonOrThrow();
+            x = new NDList(Activation.relu(norm));
+            // Drop our handles on the intermediates at once (autograd keeps what backward needs by its own
+            // reference), as PyTorch frees them: otherwise they live until the step's manager closes, which
+            // raised a paper-width MTAN step's peak memory by gigabytes.
+            conv.close();
+            norm.close();
         }
         return x;
     }

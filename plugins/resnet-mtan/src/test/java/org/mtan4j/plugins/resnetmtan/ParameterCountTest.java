@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.TaskHead;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.api.contract.ReferenceStateDict;
 
 /**
  * Full-size ResNet-MTAN with the three NYUv2 tasks and their DeepLab heads against the reference:
@@ -32,7 +33,7 @@ class ParameterCountTest extends EngineTest {
 
     @Test
     void matchesTheReference() {
-        ReferenceStateDict reference = ReferenceStateDict.load("resnet-mtan");
+        ReferenceStateDict reference = ReferenceStateDict.load(ParameterCountTest.class, "resnet-mtan");
         assertEquals(92_347_921L, reference.parameterCount(), "reference listing vs models.md");
         try (NDManager scoped = manager.newSubManager()) {
             Shape image = new Shape(3, 8, 8);

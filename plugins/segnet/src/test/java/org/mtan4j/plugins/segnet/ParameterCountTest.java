@@ -28,6 +28,7 @@ import org.mtan4j.api.TaskSpec;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
 import org.mtan4j.plugins.segnet.backbone.SegNetTrunk;
 import org.mtan4j.plugins.segnet.head.SegNetHead;
+import org.mtan4j.api.contract.ReferenceStateDict;
 
 /**
  * Every SegNet row of models.md's parameter table, built full size with the paper's filters and the
@@ -73,7 +74,7 @@ class ParameterCountTest extends EngineTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     <O> void matchesTheReference(String variant, BackboneProvider<O> provider, O options, List<TaskSpec> tasks, long tableCount) {
-        ReferenceStateDict reference = ReferenceStateDict.load(variant);
+        ReferenceStateDict reference = ReferenceStateDict.load(ParameterCountTest.class, variant);
         boolean hasLogSigma = reference.parameters().containsKey("logsigma");
         // The reference listing itself agrees with the table.
         assertEquals(tableCount, reference.parameterCount(), variant + ": reference listing vs models.md table");

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
+import org.mtan4j.api.contract.ReferenceStateDict;
 
 /**
  * Full-size WRN-MTAN (28-4) with the ten decathlon domains and their classifiers against the
@@ -28,7 +29,7 @@ class ParameterCountTest extends EngineTest {
 
     @Test
     void matchesTheReference() {
-        ReferenceStateDict reference = ReferenceStateDict.load("wrn-mtan");
+        ReferenceStateDict reference = ReferenceStateDict.load(ParameterCountTest.class, "wrn-mtan");
         assertEquals(10_237_656L, reference.parameterCount(), "reference listing vs models.md");
         try (NDManager scoped = manager.newSubManager()) {
             Shape image = new Shape(3, 72, 72);

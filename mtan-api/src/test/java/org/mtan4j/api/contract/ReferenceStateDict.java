@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.resnetmtan;
+package org.mtan4j.api.contract;
 
 import ai.djl.ndarray.types.Shape;
 import java.io.BufferedReader;
@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A reference {@code state_dict} listing (copied from {@code shared/reference/state_dict_shapes/}
- * into the test resources): parameter and buffer names with their shapes, in PyTorch's order.
+ * A reference {@code state_dict} listing, in the format of the project's
+ * {@code reference/state_dict_shapes/*.txt} (a plugin copies the files it needs into its test resources):
+ * parameter and buffer names with their shapes, in PyTorch's order. Plugins that reproduce a PyTorch
+ * model compare their exported names and shapes with it.
  *
  * @param parameters trainable entries, name to shape
  * @param buffers BatchNorm running statistics, name to shape ({@code num_batches_tracked} dropped:
@@ -22,11 +24,12 @@ import java.util.Objects;
  */
 public record ReferenceStateDict(Map<String, Shape> parameters, Map<String, Shape> buffers) {
 
-    /** Reads {@code <variant>.txt} from this package's test resources. */
-    public static ReferenceStateDict load(String variant) {
+    /** Reads {@code <variant>.txt} from the resources beside {@code anchor} (its package's folder). */
+    public static ReferenceStateDict load(Class<?> anchor, String variant) {
         Map<String, Shape> parameters = new LinkedHashMap<>();
         Map<String, Shape> buffers = new LinkedHashMap<>();
-        try (InputStream in = Objects.requireNonNull(ReferenceStateDict.class.getResourceAsStream(variant + ".txt"), variant);
+        try (InputStream in = Objects.requireNonNull(anchor.getResourceAsStream(variant + ".txt"),
+                () -> "no resource " + variant + ".txt beside " + anchor.getName());
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {

@@ -72,10 +72,19 @@ abstract class Primitive {
             double tMin = EPS;
             double tMax = hit.t;
             int axis = -1;
-            // Slab test; "axis" remembers which slab the ray entered last, i.e. the face hit.
-            if (dx != 0) {
-                double t0 = (-hx - ox) / dx;
-                double t1 = (hx - ox) / dx;
+            // Slab test per axis; "axis" remembers which slab the ray entered last, i.e. the face hit.
+            for (int a = 0; a < 3; a++) {
+                double o = a == 0 ? ox : a == 1 ? oy : oz;
+                double d = a == 0 ? dx : a == 1 ? dy : dz;
+                double h = a == 0 ? hx : a == 1 ? hy : hz;
+                if (d == 0) {
+                    if (Math.abs(o) > h) {
+                        return;
+                    }
+                    continue;
+                }
+                double t0 = (-h - o) / d;
+                double t1 = (h - o) / d;
                 if (t0 > t1) {
                     double swap = t0;
                     t0 = t1;
@@ -83,43 +92,9 @@ abstract class Primitive {
                 }
                 if (t0 > tMin) {
                     tMin = t0;
-                    axis = 0;
+                    axis = a;
                 }
                 tMax = Math.min(tMax, t1);
-            } else if (Math.abs(ox) > hx) {
-                return;
-            }
-            if (dy != 0) {
-                double t0 = (-hy - oy) / dy;
-                double t1 = (hy - oy) / dy;
-                if (t0 > t1) {
-                    double swap = t0;
-                    t0 = t1;
-                    t1 = swap;
-                }
-                if (t0 > tMin) {
-                    tMin = t0;
-                    axis = 1;
-                }
-                tMax = Math.min(tMax, t1);
-            } else if (Math.abs(oy) > hy) {
-                return;
-            }
-            if (dz != 0) {
-                double t0 = (-hz - oz) / dz;
-                double t1 = (hz - oz) / dz;
-                if (t0 > t1) {
-                    double swap = t0;
-                    t0 = t1;
-                    t1 = swap;
-                }
-                if (t0 > tMin) {
-                    tMin = t0;
-                    axis = 2;
-                }
-                tMax = Math.min(tMax, t1);
-            } else if (Math.abs(oz) > hz) {
-                return;
             }
             if (axis < 0 || tMin > tMax) {
                 return; // a miss, or the origin is inside the box

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,6 +84,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
+    @Option(names = "--memory-steps", paramLabel = "N",
+            description = "Instead of timing: run N training steps and report the resident set every --memory-every steps.")
+    Long memorySteps;
+
+    @Option(names = "--memory-every", paramLabel = "K", defaultValue = "1000",
+            description = "Steps between resident-set samples of --memory-steps (default ${DEFAULT-VALUE}).")
+    long memoryEvery;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -98,6 +105,10 @@ final class BenchCommand implements Callable<Integer> {
         if (steps < 1 || warmup < 0 || (batch != null && batch < 1)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--steps and --batch must be positive and "
                     + "--warmup at least 0");
+        }
+        if (memorySteps != null && (memorySteps < 1 || memoryEvery < 1 || memoryEvery > memorySteps)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--memory-steps must be positive and "
+                    + "--memory-every between 1 and --memory-steps, got " + memorySteps + " and " + memoryEvery);
         }
         RunConfig runConfig = ConfigSource.load(config, all);
         String source = ConfigSource.name(config);
@@ -128,6 +139,9 @@ final class BenchCommand implements Callable<Integer> {
         Device dev = Devices.resolve(run.config().device(), engine, "device")[0];
 
         StepBench.Options options = new StepBench.Options(batchSize, warmup, steps, mode != Mode.inference, mode != Mode.train, realData);
+        if (memorySteps != null) {
+            return memory(out, run, dev, options, engine, source);
+        }
         StepBench.Result result = StepBench.measure(run, dev, options);
 
         Map<String, Object> report = new LinkedHashMap<>();
@@ -151,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
         report.put("parameters", result.parameters());
         report.put("train", timings(result.train(), batchSize));
         report.put("inference", timings(result.inference(), batchSize));
-        long rss = peakRssBytes();
+        long rss = StepBench.peakResidentBytes();
         report.put("peak_rss_bytes", rss < 0 ? null : rss);
         // PyTorch's CUDA caching allocator keeps its peak to itself behind DJL's API: not reported.
         report.put("peak_device_memory_bytes", null);
@@ -204,19 +218,30 @@ final class BenchCommand implements Callable<Integer> {
         return (Integer) r.get("batch");
     }
 
-    /** The process's peak resident set (VmHWM), or -1 where /proc is absent (not Linux). */
-    static long peakRssBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    String[] parts = line.substring(6).trim().split("\\s+");
-                    return Long.parseLong(parts[0]) * 1024L; // the kernel reports kB
-                }
+    /** {@code --memory-steps}: the resident set along a long run instead of timings. */
+    private int memory(PrintWriter out, ResolvedRun run, Device dev, StepBench.Options options, Engine engine, String source) {
+        StepBench.MemoryResult m = StepBench.memory(run, dev, options, memorySteps, memoryEvery);
+        if (json) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("config", source);
+            report.put("name", run.config().name());
+            report.put("backbone", run.backbone().provider().name());
+            report.put("threads", Engines.threads(engine));
+            report.put("inputs", options.realData() ? "dataset" : "random");
+            report.put("batch", options.batchSize());
+            report.put("memory_steps", m.steps());
+            report.put("rss_bytes", m.residentBytes());
+            report.put("rss_growth", m.growth());
+            out.println(toJson(report));
+        } else {
+            out.printf("%s: %d training steps of batch %d (%s inputs), %s intra-op thread(s)%n", run.config().name(), memorySteps,
+                    options.batchSize(), options.realData() ? "dataset" : "random", Engines.threads(engine));
+            for (int i = 0; i < m.steps().length; i++) {
+                out.printf("RSS after %,d steps: %.1f MB%n", m.steps()[i], m.residentBytes()[i] / 1048576.0);
             }
-        } catch (IOException | RuntimeException e) {
-            return -1;
+            out.printf("growth from step %,d to step %,d: %+.2f%%%n", m.steps()[0], m.steps()[m.steps().length - 1], 100 * m.growth());
         }
-        return -1;
+        return ExitCodes.OK;
     }
 
     private static String toJson(Map<String, Object> report) {

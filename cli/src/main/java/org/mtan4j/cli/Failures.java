@@ -2,6 +2,7 @@ package org.mtan4j.cli;
 
 import java.io.PrintWriter;
 import org.mtan4j.runtime.config.ConfigException;
+import org.mtan4j.runtime.config.Yaml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -40,7 +41,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         if (cause != null && cause.getMessage() != null && (message == null || !message.contains(cause.getMessage()))) {
             message = (message == null ? "" : message + ": ") + cause.getMessage();
         }
-        return message == null ? e.getClass().getSimpleName() : message;
+        return message == null ? e.getClass().getSimpleName() : Yaml.withoutExceptionNames(message);
     }
 
     static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -1,9 +1,11 @@
 package org.mtan4j.cli;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mtan4j.api.io.RegularFiles;
 import org.mtan4j.runtime.PluginRegistry;
 import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.RunResolver;
@@ -47,8 +49,8 @@ final class ModelSource {
             if (!Files.isRegularFile(file)) {
                 throw new BadInput(run + ": not a run directory (no config.yaml)");
             }
-        } else if (!Files.isRegularFile(config)) {
-            throw new BadInput(config + ": no such file");
+        } else if (RegularFiles.problem(config) != null) {
+            throw new BadInput(config + ": " + RegularFiles.problem(config));
         }
         return new RunResolver(PluginRegistry.discover()).resolve(ConfigSource.load(file, overrides), file.toString());
     }
@@ -64,8 +66,13 @@ final class ModelSource {
         }
         Path checkpoints = RunDirectory.open(run).checkpoints();
         for (String name : List.of("best.params", "last.params")) {
-            if (Files.isRegularFile(checkpoints.resolve(name))) {
-                return checkpoints.resolve(name);
+            Path candidate = checkpoints.resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+            // A damaged best.params is reported, not silently replaced by last.params.
+            if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                throw new BadInput(candidate + ": not a readable checkpoint (" + RegularFiles.problem(candidate) + "); give " + what);
             }
         }
         throw new BadInput(run + ": no checkpoint (checkpoints/best.params or last.params); give " + what);

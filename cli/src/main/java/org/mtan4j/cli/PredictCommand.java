@@ -1,11 +1,21 @@
 package org.mtan4j.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mtan4j.api.MultiTaskDataset;
+import org.mtan4j.datasets.decathlon.DecathlonOptions;
+import org.mtan4j.datasets.decathlon.DecathlonResults;
+import org.mtan4j.runtime.ResolvedRun;
+import org.mtan4j.runtime.predict.PredictionException;
 import org.mtan4j.runtime.predict.Predictor;
+import org.mtan4j.runtime.predict.SplitClassifier;
 import org.mtan4j.runtime.weights.RunModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +29,14 @@ import picocli.CommandLine.Model.CommandSpec;
             "Inputs: .npy (H, W, 3) floats in [0, 1], or PNG/JPEG; resized bilinearly to the model's input size when they differ.",
             "Outputs <stem>.<task>.npy / .png (segmentation: class index map (H, W) plus <stem>.<task>.logprobs.npy (H, W, C),"
                 + " palette picture; depth: (H, W, 1), viridis-like picture scaled to its min..max; normal: (H, W, 3) unit vectors,"
-                + " RGB = (n + 1) / 2). Nothing is written unless every input succeeds."})
+                + " RGB = (n + 1) / 2). Nothing is written unless every input succeeds.",
+            "With --decathlon-results instead of --input/--out: classifies the test split of every decathlon dataset of the run"
+                + " (the images of the devkit's <domain>_test_stripped.json) and writes the Visual Decathlon challenge's results"
+                + " file, a JSON list of {\"image_id\", \"category_id\"} with the devkit's ids."})
 final class PredictCommand implements Callable<Integer> {
+
+    /** The decathlon dataset's unlabelled split. */
+    private static final String TEST = "test";
 
     @Spec
     CommandSpec spec;
@@ -32,17 +48,32 @@ final class PredictCommand implements Callable<Integer> {
             + " with --run, default its best.params, else last.params.")
     Path weights;
 
-    @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH", description = "Input files (repeatable).")
+    @Option(names = "--input", arity = "1..*", paramLabel = "PATH", description = "Input files (repeatable); with --out.")
     List<Path> inputs;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if absent).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (created if absent); with --input.")
     Path out;
+
+    @Option(names = "--decathlon-results", paramLabel = "RESULTS.json", description = "Write the Visual Decathlon results"
+            + " file for the run's decathlon datasets (each needs its devkit annotations: dataset option annotations).")
+    Path decathlonResults;
+
+    @Option(names = "--merge", description = "With --decathlon-results: keep the entries of an existing file for images"
+            + " this run does not predict (other domains, from other runs); without it the file is replaced.")
+    boolean merge;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         return BadInput.guard(spec.commandLine().getErr(), () -> {
-            var run = model.resolve();
+            boolean files = inputs != null || out != null;
+            if (files == (decathlonResults != null) || files && (inputs == null || out == null)) {
+                throw new BadInput("give --input PATH... with --out DIR, or --decathlon-results RESULTS.json");
+            }
+            if (merge && decathlonResults == null) {
+                throw new BadInput("--merge only applies to --decathlon-results");
+            }
+            ResolvedRun run = model.resolve();
             Path w = weights != null ? weights : model.defaultCheckpoint("--weights");
             try (RunModel runModel = RunModel.build(run)) {
                 if (w.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz")) {
@@ -50,11 +81,49 @@ final class PredictCommand implements Callable<Integer> {
                 } else {
                     runModel.loadCheckpoint(w);
                 }
-                List<Path> written = Predictor.predict(runModel, inputs, out);
-                written.forEach(stdout::println);
-                stdout.printf("Wrote %d files for %d input(s) to %s.%n", written.size(), inputs.size(), out.toAbsolutePath());
+                if (decathlonResults != null) {
+                    writeDecathlonResults(run, runModel, stdout);
+                } else {
+                    List<Path> written = Predictor.predict(runModel, inputs, out);
+                    written.forEach(stdout::println);
+                    stdout.printf("Wrote %d files for %d input(s) to %s.%n", written.size(), inputs.size(), out.toAbsolutePath());
+                }
             }
             return ExitCodes.OK;
         });
+    }
+
+    /** Classifies each decathlon dataset's test split with its tasks and writes one results file. */
+    private void writeDecathlonResults(ResolvedRun run, RunModel runModel, PrintWriter stdout) throws IOException {
+        List<DecathlonResults.Result> results = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int d = 0; d < run.datasets().size(); d++) {
+            if (!(run.datasets().get(d).options() instanceof DecathlonOptions options)) {
+                throw new BadInput("--decathlon-results needs decathlon datasets; dataset " + (d + 1) + " is '"
+                        + run.config().datasets().get(d).name() + "'");
+            }
+            try (MultiTaskDataset dataset = run.datasets().get(d).provider().open(options)) {
+                if (!dataset.splits().contains(TEST)) {
+                    throw new BadInput("domain '" + options.domain() + "' has no test split: missing "
+                            + options.annotationsDir().resolve(options.domain() + "_test_stripped.json")
+                            + " (set the dataset option annotations to the devkit's decathlon-1.0/annotations)");
+                }
+                for (int task : run.tasksOf(d)) {
+                    int[] classes = SplitClassifier.classify(runModel, dataset, TEST, task, run.config().training().evalBatchSize());
+                    results.addAll(DecathlonResults.domain(options.annotationsDir(), options.domain(), classes));
+                    counts.put(options.domain(), classes.length);
+                }
+            } catch (IOException e) {
+                // Missing or malformed data and annotation files are the user's to fix: exit 2.
+                throw new PredictionException(e.getMessage(), e);
+            }
+        }
+        try {
+            DecathlonResults.write(decathlonResults, results, merge);
+        } catch (IOException e) {
+            throw new PredictionException(decathlonResults + ": cannot write the results (" + e.getMessage() + ")", e);
+        }
+        counts.forEach((domain, n) -> stdout.printf("%s: %d test images%n", domain, n));
+        stdout.printf("Wrote %d results to %s%s.%n", results.size(), decathlonResults.toAbsolutePath(), merge ? " (merged)" : "");
     }
 }

@@ -36,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
         ResolvedRun run = new RunResolver(PluginRegistry.discover()).resolve(ConfigSource.load(config, overrides), config.toString(), !noData);
         long[] image = run.imageShape();
         spec.commandLine().getOut().printf("%s: valid. dataset %s (%dx%d), tasks %s, backbone %s, weighting %s, %d epochs%n",
-                config, run.config().dataset().name(), image[1], image[2],
+                config, String.join(" + ", run.config().datasets().stream().map(d -> d.name()).toList()), image[1], image[2],
                 String.join(", ", run.tasks().stream().map(t -> t.name()).toList()),
                 run.config().backbone().name(), run.config().weighting().name(), run.config().training().epochs());
         if (noData) {

@@ -76,4 +76,24 @@ class BenchCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"inputs\":\"dataset\""), r.out());
     }
+
+    @Test
+    void memoryStepsSampleTheResidentSet() throws Exception {
+        CliTest.Result r = CliTest.mtan(with("--memory-steps", "4", "--memory-every", "2", "--json"));
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out().strip());
+        assertEquals(2, json.get("memory_steps").size(), r.out());
+        assertEquals(2, json.get("memory_steps").get(0).asLong());
+        assertEquals(4, json.get("memory_steps").get(1).asLong());
+        assertEquals(2, json.get("rss_bytes").size(), r.out());
+        assertTrue(json.get("rss_bytes").get(0).asLong() > 0, r.out());
+        assertTrue(!json.has("train"), "no timings in memory mode: " + r.out());
+    }
+
+    @Test
+    void memoryIntervalBeyondTheStepsIsAUsageError() {
+        CliTest.Result r = CliTest.mtan("bench", "--memory-steps", "10", "--memory-every", "20");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains("--memory-every"), r.err());
+    }
 }

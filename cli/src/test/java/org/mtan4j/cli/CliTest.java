@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CliTest {
+/** The {@code mtan} entry point in-process; {@link #mtan} is shared by every CLI test, in any package. */
+public class CliTest {
 
     /** Every address any code in this JVM tried to reach through Java's networking. */
     private static final java.util.List<java.net.URI> REQUESTS = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -39,10 +40,11 @@ class CliTest {
     }
 
     /** What one invocation printed and returned. */
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
     }
 
-    static Result mtan(String... args) {
+    /** Runs {@code mtan args} in this JVM, capturing what it prints. */
+    public static Result mtan(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -112,7 +114,7 @@ class CliTest {
         assertTrue(r.out().contains("| semantic | miou"), r.out());
         assertTrue(Files.isRegularFile(dir.resolve("demo/report.md")));
         Result again = mtan("train", "--out", dir.toString(), "--set", "training.epochs=1");
-        assertEquals(1, again.code(), "an existing run directory is not overwritten: " + again.err());
-        assertTrue(again.err().contains("--force"), again.err());
+        assertEquals(2, again.code(), "an existing run directory is not overwritten: " + again.err());
+        assertTrue(again.err().contains("--force") && again.err().contains("--resume"), again.err());
     }
 }

@@ -1,7 +1,10 @@
 package org.mtan4j.api;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.Map;
 
@@ -60,5 +63,32 @@ public interface Backbone {
      */
     default String headPrefix(int taskIndex) {
         return "heads." + taskIndex + ".";
+    }
+
+    /**
+     * The features of task {@code taskIndex} alone, for many-to-many training where a batch carries
+     * one task's images (the Visual Decathlon: one dataset per task). The default runs the whole
+     * {@link #block()} and keeps that task's map; a backbone whose tasks have their own branches
+     * (WRN-MTAN's attention) overrides it to compute only the shared trunk and that branch.
+     *
+     * @param store the parameter store of the pass
+     * @param image the batch {@code (N, C, H, W)}
+     * @param training whether this is a training pass
+     * @param taskIndex the task, in the run's order
+     */
+    default NDArray forwardTask(ParameterStore store, NDArray image, boolean training, int taskIndex) {
+        return block().forward(store, new NDList(image), training).get(taskIndex);
+    }
+
+    /**
+     * Optional: the shared trunk's parameters under the names of the pretrained network the reference
+     * starts from (torchvision's {@code resnet50} for ResNet-MTAN), for importing pretrained weights
+     * into the trunk alone ({@code mtan import-weights --only trunk}). Ordered as that network's
+     * {@code state_dict}; BatchNorm running statistics included under their buffer names.
+     *
+     * @return name to parameter; empty (the default) when the backbone has no pretrained trunk
+     */
+    default Map<String, Parameter> trunkStateDictEntries() {
+        return Map.of();
     }
 }

@@ -46,6 +46,16 @@ public interface MultiTaskDataset extends AutoCloseable {
      */
     Sample get(NDManager manager, String split, int index, long seed) throws IOException;
 
+    /**
+     * Checks every file cheaply (e.g. headers and lengths, not values) so that a bad file stops a run
+     * before it starts rather than hours into it. The runtime calls it once when it resolves a run
+     * that reads data; the default checks nothing.
+     *
+     * @throws IOException naming the first bad file and what is wrong with it
+     */
+    default void checkFiles() throws IOException {
+    }
+
     /** Releases files or caches; the default does nothing. */
     @Override
     default void close() {

@@ -3,6 +3,7 @@ package org.mtan4j.api;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -13,6 +14,15 @@ import java.util.OptionalDouble;
  * differentiates the scalar it returns. A gradient-level method overrides {@link #backward} and
  * uses the {@link WeightingContext} to obtain per-task gradients and write back a combined one.
  * Instances hold per-run state (e.g. a loss history) and are used from one thread.
+ *
+ * <p><b>Many-to-many runs</b> (several datasets, one task per batch, as the Visual Decathlon): a step has
+ * one task's loss only, so per-task gradients of the same batch do not exist. There the runtime accepts
+ * only loss-level methods that learn no parameters and need no second pass (equal, DWA, RLW): it calls
+ * {@link #combine} with the batch's task loss in its place and zeros for the other tasks, so the step
+ * trains that task's loss scaled by its current weight ({@link #onEpochEnd} still gets each task's mean
+ * loss over its own steps). Methods that override {@link #backward}, learn {@link #parameters()}
+ * (uncertainty: the zero losses would drag the other tasks' log-variances), use representation gradients
+ * or want the losses after the update are refused when the run is resolved, naming the ones that work.
  */
 public interface Weighting {
 
@@ -86,5 +96,25 @@ public interface Weighting {
      * @param meanTaskLosses each task's mean training loss over that epoch
      */
     default void onEpochEnd(int epoch, double[] meanTaskLosses) {
+    }
+
+    /**
+     * The method's state between steps, for checkpoints and exact resume ({@code mtan train --resume}):
+     * loss histories, moving averages, step counters, anything {@link #restoreState} needs so that a
+     * restored instance behaves exactly as this one from here on. Learned parameters
+     * ({@link #parameters()}) are saved with the model and are not part of it. Keys are the method's
+     * own; values are copied. Empty by default (stateless methods).
+     */
+    default Map<String, double[]> state() {
+        return Map.of();
+    }
+
+    /**
+     * Restores what {@link #state()} returned, on a fresh instance created with the same options and
+     * tasks, before the first step.
+     *
+     * @throws IllegalArgumentException when a key is missing or an array has the wrong length
+     */
+    default void restoreState(Map<String, double[]> state) {
     }
 }

@@ -17,11 +17,12 @@ public final class Engines {
     }
 
     /**
-     * Sets {@code ai.djl.offline=true} (DJL otherwise contacts the network at every engine start) and
-     * returns the default engine. Call before anything touches DJL's engine.
+     * Sets {@code ai.djl.offline=true} (DJL otherwise contacts the network at every engine start), tunes
+     * the native allocator ({@link NativeMemory}) and returns the default engine. Call before anything touches DJL's engine.
      */
     public static Engine startOffline() {
         markOffline();
+        NativeMemory.configure();
         return Engine.getInstance();
     }
 

@@ -49,12 +49,27 @@ public final class PluginOptions {
             if (cause instanceof JsonMappingException m) {
                 String inner = Yaml.pathOf(m);
                 if (m.getCause() instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
-                    // The options record refused the values in its constructor: its message says why.
-                    throw new ConfigException(source, keyPath + (inner.isEmpty() ? "" : "." + inner), invalid.getMessage(), e);
+                    // The options record refused the values in its constructor: its message says why, and
+                    // usually starts with the option's name ("height must be > 0"), which completes the key path.
+                    String at = inner.isEmpty() ? optionNamed(invalid.getMessage(), merged.keySet()) : inner;
+                    throw new ConfigException(source, keyPath + (at.isEmpty() ? "" : "." + at), invalid.getMessage(), e);
                 }
                 throw new ConfigException(source, keyPath + (inner.isEmpty() ? "" : "." + inner), Yaml.problemOf(m), e);
             }
             throw new ConfigException(source, keyPath, e.getMessage(), e);
         }
+    }
+
+    /**
+     * The option {@code message} starts with ({@code height} in "height must be > 0, got 0" or
+     * {@code filters} in "option 'filters' must list ..."), or empty.
+     */
+    private static String optionNamed(String message, java.util.Set<String> options) {
+        for (String option : options) {
+            if (message.startsWith(option + " ") || message.startsWith(option + ":") || message.startsWith("option '" + option + "'")) {
+                return option;
+            }
+        }
+        return "";
     }
 }

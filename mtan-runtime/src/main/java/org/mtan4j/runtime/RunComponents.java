@@ -28,7 +28,8 @@ import org.mtan4j.runtime.training.MultiTaskNetwork;
 public final class RunComponents implements AutoCloseable {
 
     private final ResolvedRun run;
-    private final MultiTaskDataset dataset;
+    private final List<MultiTaskDataset> datasets = new ArrayList<>();
+    private final boolean openData;
     private final Backbone backbone;
     private final List<TaskHead> heads = new ArrayList<>();
     private final Weighting weighting;
@@ -42,11 +43,19 @@ public final class RunComponents implements AutoCloseable {
 
     private RunComponents(ResolvedRun run, boolean openData) {
         this.run = run;
-        Chosen<DatasetProvider> d = run.dataset();
-        try {
-            this.dataset = openData ? d.provider().open(d.options()) : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open dataset '" + d.provider().name() + "': " + e.getMessage(), e);
+        this.openData = openData;
+        if (openData) {
+            for (Chosen<DatasetProvider> d : run.datasets()) {
+                try {
+                    datasets.add(d.provider().open(d.options()));
+                } catch (IOException e) {
+                    close();
+                    throw new UncheckedIOException("cannot open dataset '" + d.provider().name() + "': " + e.getMessage(), e);
+                } catch (RuntimeException e) {
+                    close();
+                    throw e;
+                }
+            }
         }
         Chosen<BackboneProvider> b = run.backbone();
         this.backbone = b.provider().create(b.options(), new BackboneContext(run.tasks(), new Shape(run.imageShape())));
@@ -68,15 +77,29 @@ public final class RunComponents implements AutoCloseable {
     }
 
     /**
-     * The dataset.
+     * The run's only dataset.
+     *
+     * @throws IllegalStateException if built {@link #withoutData without data}, or for a run with several
+     *     datasets (many-to-many: see {@link #datasets()})
+     */
+    public MultiTaskDataset dataset() {
+        List<MultiTaskDataset> all = datasets();
+        if (all.size() != 1) {
+            throw new IllegalStateException("the run has " + all.size() + " datasets (many-to-many): use datasets()");
+        }
+        return all.get(0);
+    }
+
+    /**
+     * Every dataset, in the order of {@link ResolvedRun#datasets()}.
      *
      * @throws IllegalStateException if built {@link #withoutData without data}
      */
-    public MultiTaskDataset dataset() {
-        if (dataset == null) {
+    public List<MultiTaskDataset> datasets() {
+        if (!openData) {
             throw new IllegalStateException("these run components were built without their dataset");
         }
-        return dataset;
+        return List.copyOf(datasets);
     }
 
     /** The backbone. */
@@ -114,8 +137,6 @@ public final class RunComponents implements AutoCloseable {
 
     @Override
     public void close() {
-        if (dataset != null) {
-            dataset.close();
-        }
+        datasets.forEach(MultiTaskDataset::close);
     }
 }

@@ -19,9 +19,11 @@ import org.mtan4j.api.TaskHeadProvider;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingProvider;
 import org.mtan4j.runtime.ResolvedRun.Chosen;
+import org.mtan4j.runtime.ResolvedRun.TaskSource;
 import org.mtan4j.runtime.config.ConfigException;
 import org.mtan4j.runtime.config.OptimizerConfig;
 import org.mtan4j.runtime.config.PluginRef;
+import org.mtan4j.runtime.config.RestartConfig;
 import org.mtan4j.runtime.config.RunConfig;
 import org.mtan4j.runtime.config.SchedulerConfig;
 import org.mtan4j.runtime.config.TaskConfig;
@@ -67,23 +69,54 @@ public final class RunResolver {
         Devices.check(config.device(), source);
         checkTraining(config.training(), source);
 
-        if (config.dataset() == null || config.dataset().name() == null) {
+        List<PluginRef> datasetRefs = config.datasets();
+        if (datasetRefs.isEmpty()) {
             throw new ConfigException(source, "dataset", "missing; available: " + String.join(", ", registry.datasets().names()));
         }
-        DatasetProvider datasetProvider = find(registry.datasets(), config.dataset(), "dataset", source);
-        Object datasetOptions = PluginOptions.bind(datasetProvider, config.dataset().options(), "dataset.options", source);
-        Optional<DatasetDescription> described = openData ? Optional.empty() : datasetProvider.describe(datasetOptions);
-        DatasetDescription description = described.isPresent() ? described.get() : open(datasetProvider, datasetOptions, source);
-        List<TaskSpec> datasetTasks = description.tasks();
-        Shape imageShape = description.imageShape();
+        boolean several = datasetRefs.size() > 1;
+        List<Chosen<DatasetProvider>> datasets = new ArrayList<>();
+        List<PluginRef> resolvedDatasets = new ArrayList<>();
+        // Every task of every dataset, in dataset order, with where it comes from.
+        List<TaskSpec> datasetTasks = new ArrayList<>();
+        List<TaskSource> datasetTaskSources = new ArrayList<>();
+        Shape imageShape = null;
+        for (int d = 0; d < datasetRefs.size(); d++) {
+            String path = datasetPath(d, several);
+            PluginRef ref = datasetRefs.get(d);
+            if (ref == null || ref.name() == null) {
+                throw new ConfigException(source, path, "missing; available: " + String.join(", ", registry.datasets().names()));
+            }
+            DatasetProvider provider = find(registry.datasets(), ref, path, source);
+            Object options = PluginOptions.bind(provider, ref.options(), path + ".options", source);
+            Optional<DatasetDescription> described = openData ? Optional.empty() : provider.describe(options);
+            DatasetDescription description = described.isPresent() ? described.get() : open(provider, options, path, source);
+            if (imageShape != null && !imageShape.equals(description.imageShape())) {
+                throw new ConfigException(source, path + ".options", "images of shape " + description.imageShape()
+                        + " differ from " + datasetPath(0, several) + "'s " + imageShape + "; every dataset of a run must give one image shape");
+            }
+            imageShape = description.imageShape();
+            for (int j = 0; j < description.tasks().size(); j++) {
+                TaskSpec task = description.tasks().get(j);
+                int other = indexOf(datasetTasks, task.name());
+                if (other >= 0) {
+                    throw new ConfigException(source, path, "task '" + task.name() + "' is also a task of "
+                            + datasetPath(datasetTaskSources.get(other).dataset(), several)
+                            + "; the tasks of a run's datasets must have distinct names");
+                }
+                datasetTasks.add(task);
+                datasetTaskSources.add(new TaskSource(d, j));
+            }
+            datasets.add(new Chosen<>(provider, options));
+            resolvedDatasets.add(new PluginRef(provider.name(), PluginOptions.toMap(options)));
+        }
 
-        // Tasks: the configured ones in their order, else all of the dataset's.
+        // Tasks: the configured ones in their order, else all of the datasets'.
         Map<String, TaskConfig> taskConfigs = new LinkedHashMap<>(config.tasks());
         if (taskConfigs.isEmpty()) {
             datasetTasks.forEach(t -> taskConfigs.put(t.name(), new TaskConfig(null, null)));
         }
         List<TaskSpec> tasks = new ArrayList<>();
-        int[] datasetIndex = new int[taskConfigs.size()];
+        List<TaskSource> taskSources = new ArrayList<>();
         List<Chosen<TaskHeadProvider>> heads = new ArrayList<>();
         List<List<Chosen<MetricProvider>>> metrics = new ArrayList<>();
         Map<String, TaskConfig> resolvedTasks = new LinkedHashMap<>();
@@ -91,11 +124,12 @@ public final class RunResolver {
             String path = "tasks." + entry.getKey();
             int index = indexOf(datasetTasks, entry.getKey());
             if (index < 0) {
-                throw new ConfigException(source, path, "the dataset '" + datasetProvider.name() + "' has no task '" + entry.getKey()
-                        + "'; it has: " + String.join(", ", datasetTasks.stream().map(TaskSpec::name).toList()));
+                String has = String.join(", ", datasetTasks.stream().map(TaskSpec::name).toList());
+                throw new ConfigException(source, path, several ? "none of the datasets has a task '" + entry.getKey() + "'; they have: " + has
+                        : "the dataset '" + datasets.get(0).provider().name() + "' has no task '" + entry.getKey() + "'; it has: " + has);
             }
             TaskSpec task = datasetTasks.get(index);
-            datasetIndex[tasks.size()] = index;
+            taskSources.add(datasetTaskSources.get(index));
             tasks.add(task);
             TaskConfig taskConfig = entry.getValue() == null ? new TaskConfig(null, null) : entry.getValue();
 
@@ -138,7 +172,7 @@ public final class RunResolver {
             throw new ConfigException(source, "tasks", "backbone '" + backbone.name() + "' takes "
                     + (range[0] == range[1] ? String.valueOf(range[0]) : range[0] + " to " + range[1]) + " task(s), got " + tasks.size());
         }
-        checkImageSize(backbone, imageShape, config.dataset(), source);
+        checkImageSize(backbone, imageShape, datasetRefs.get(0), datasetPath(0, several), source);
         try {
             // Building a backbone allocates no arrays: it checks the options against the tasks.
             backbone.create(backboneOptions, new BackboneContext(tasks, imageShape));
@@ -156,24 +190,40 @@ public final class RunResolver {
         WeightingProvider weighting = find(registry.weightings(), config.weighting(), "weighting", source);
         Object weightingOptions = PluginOptions.bind(weighting, config.weighting().options(), "weighting.options", source);
 
-        RunConfig resolved = new RunConfig(config.name(), config.seed(), config.device(),
-                new PluginRef(datasetProvider.name(), PluginOptions.toMap(datasetOptions)), resolvedTasks,
+        TrainingConfig training = config.training();
+        if (several) {
+            ManyToMany.check(config, datasets.size(), tasks, taskSources, weighting, weightingOptions, registry, source);
+            double initial = training.optimizer().learningRate();
+            training = training.withManyToMany(training.taskOrder() == null ? TrainingConfig.TASK_ORDERS.get(0) : training.taskOrder(),
+                    training.restartList().stream().map(r -> new RestartConfig(r.epoch(), r.learningRate() == null ? initial : r.learningRate(),
+                            r.skipTasks())).toList());
+        } else {
+            ManyToMany.refuseSettings(training, source);
+        }
+
+        RunConfig resolved = new RunConfig(config.name(), config.seed(), config.device(), resolvedDatasets, resolvedTasks,
                 new PluginRef(backbone.name(), PluginOptions.toMap(backboneOptions)),
-                new PluginRef(weighting.name(), PluginOptions.toMap(weightingOptions)), config.training(), config.output(), config.report());
-        return new ResolvedRun(resolved, new Chosen<>(datasetProvider, datasetOptions), List.copyOf(tasks), datasetIndex,
-                imageShape.getShape(), new Chosen<>(backbone, backboneOptions), List.copyOf(heads), List.copyOf(metrics),
-                new Chosen<>(weighting, weightingOptions));
+                new PluginRef(weighting.name(), PluginOptions.toMap(weightingOptions)), training, config.output(), config.report());
+        return new ResolvedRun(resolved, datasets, tasks, taskSources, imageShape.getShape(), new Chosen<>(backbone, backboneOptions),
+                List.copyOf(heads), List.copyOf(metrics), new Chosen<>(weighting, weightingOptions));
     }
 
-    /** Opens the dataset just to read its tasks and image shape. */
-    private static DatasetDescription open(DatasetProvider provider, Object options, String source) {
+    /** {@code dataset}, or {@code dataset[i]} when the run lists several. */
+    static String datasetPath(int index, boolean several) {
+        return several ? "dataset[" + index + "]" : "dataset";
+    }
+
+    /** Opens the dataset to read its tasks and image shape, and checks its files (see {@link MultiTaskDataset#checkFiles}). */
+    private static DatasetDescription open(DatasetProvider provider, Object options, String path, String source) {
         try (MultiTaskDataset dataset = provider.open(options)) {
+            // Before anything is written: a bad file found hours into training costs the run.
+            dataset.checkFiles();
             return new DatasetDescription(dataset.tasks(), dataset.imageShape());
         } catch (IOException | RuntimeException e) {
             if (e instanceof ConfigException c) {
                 throw c;
             }
-            throw new ConfigException(source, "dataset", "cannot open '" + provider.name() + "': " + e.getMessage(), e);
+            throw new ConfigException(source, path, "cannot open '" + provider.name() + "': " + e.getMessage(), e);
         }
     }
 
@@ -217,13 +267,13 @@ public final class RunResolver {
         return -1;
     }
 
-    private static void checkImageSize(BackboneProvider backbone, Shape image, PluginRef dataset, String source) {
+    private static void checkImageSize(BackboneProvider backbone, Shape image, PluginRef dataset, String datasetPath, String source) {
         int multiple = backbone.inputSizeMultiple();
         String[] keys = {"height", "width"};
         for (int axis = 0; axis < 2; axis++) {
             long size = image.get(axis + 1);
             if (size % multiple != 0) {
-                String key = dataset.options().containsKey(keys[axis]) ? "dataset.options." + keys[axis] : "dataset";
+                String key = dataset.options().containsKey(keys[axis]) ? datasetPath + ".options." + keys[axis] : datasetPath;
                 long lower = Math.max(multiple, size / multiple * multiple);
                 throw new ConfigException(source, key, "image " + keys[axis] + " " + size + " is not a multiple of " + multiple
                         + ", which backbone '" + backbone.name() + "' needs; allowed: multiples of " + multiple
@@ -239,30 +289,57 @@ public final class RunResolver {
         positive(training.loaderThreads(), "training.loader-threads", source);
         positive(training.prefetch(), "training.prefetch", source);
         positive(training.checkpointEvery(), "training.checkpoint-every", source);
+        positive(training.keepCheckpoints(), "training.keep-checkpoints", source);
+        if (training.checkpointEverySteps() < 0) {
+            throw new ConfigException(source, "training.checkpoint-every-steps", "must be 0 (epoch ends only) or a positive whole "
+                    + "number, got " + training.checkpointEverySteps());
+        }
         if (training.threads() < 0) {
             throw new ConfigException(source, "training.threads", "must be 0 (all cores) or a positive whole number, got "
                     + training.threads());
         }
-        OptimizerConfig optimizer = training.optimizer();
-        if (!optimizer.name().equals("adam")) {
-            throw new ConfigException(source, "training.optimizer.name", "'" + optimizer.name() + "' is not an optimiser; allowed: adam");
-        }
-        if (!(optimizer.learningRate() > 0) || optimizer.learningRate().isInfinite()) {
-            throw new ConfigException(source, "training.optimizer.learning-rate", "must be a positive number, got " + optimizer.learningRate());
-        }
-        if (optimizer.betas().size() != 2 || optimizer.betas().stream().anyMatch(b -> b == null || !(b >= 0 && b < 1))) {
-            throw new ConfigException(source, "training.optimizer.betas", "must be two numbers in [0, 1), got " + optimizer.betas());
-        }
-        if (!(optimizer.epsilon() > 0)) {
-            throw new ConfigException(source, "training.optimizer.epsilon", "must be positive, got " + optimizer.epsilon());
-        }
-        if (!(optimizer.weightDecay() >= 0)) {
-            throw new ConfigException(source, "training.optimizer.weight-decay", "must be >= 0, got " + optimizer.weightDecay());
-        }
+        checkOptimizer(training.optimizer(), source);
         SchedulerConfig scheduler = training.scheduler();
         positive(scheduler.stepSize(), "training.scheduler.step-size", source);
         if (!(scheduler.gamma() > 0 && scheduler.gamma() <= 1)) {
             throw new ConfigException(source, "training.scheduler.gamma", "must be in (0, 1], got " + scheduler.gamma());
+        }
+    }
+
+    private static void checkOptimizer(OptimizerConfig optimizer, String source) {
+        if (!OptimizerConfig.NAMES.contains(optimizer.name())) {
+            throw new ConfigException(source, "training.optimizer.name", "'" + optimizer.name() + "' is not an optimiser; allowed: "
+                    + String.join(", ", OptimizerConfig.NAMES));
+        }
+        boolean adam = optimizer.name().equals("adam");
+        onlyFor(optimizer.betas(), "betas", "adam", !adam, source);
+        onlyFor(optimizer.epsilon(), "epsilon", "adam", !adam, source);
+        onlyFor(optimizer.momentum(), "momentum", "sgd", adam, source);
+        onlyFor(optimizer.nesterov(), "nesterov", "sgd", adam, source);
+        if (!(optimizer.learningRate() > 0) || optimizer.learningRate().isInfinite()) {
+            throw new ConfigException(source, "training.optimizer.learning-rate", "must be a positive number, got " + optimizer.learningRate());
+        }
+        if (adam && (optimizer.betas().size() != 2 || optimizer.betas().stream().anyMatch(b -> b == null || !(b >= 0 && b < 1)))) {
+            throw new ConfigException(source, "training.optimizer.betas", "must be two numbers in [0, 1), got " + optimizer.betas());
+        }
+        if (adam && !(optimizer.epsilon() > 0)) {
+            throw new ConfigException(source, "training.optimizer.epsilon", "must be positive, got " + optimizer.epsilon());
+        }
+        if (!(optimizer.weightDecay() >= 0) || optimizer.weightDecay().isInfinite()) {
+            throw new ConfigException(source, "training.optimizer.weight-decay", "must be >= 0, got " + optimizer.weightDecay());
+        }
+        if (!adam && !(optimizer.momentum() >= 0 && optimizer.momentum() < 1)) {
+            throw new ConfigException(source, "training.optimizer.momentum", "must be in [0, 1), got " + optimizer.momentum());
+        }
+        if (!adam && optimizer.nesterov() && optimizer.momentum() == 0) {
+            throw new ConfigException(source, "training.optimizer.nesterov", "needs a positive momentum (as torch.optim.SGD), got momentum 0");
+        }
+    }
+
+    /** Refuses a key of one optimiser given to the other. */
+    private static void onlyFor(Object value, String key, String optimizer, boolean refused, String source) {
+        if (refused && value != null) {
+            throw new ConfigException(source, "training.optimizer." + key, "applies to the " + optimizer + " optimiser only");
         }
     }
 

@@ -79,6 +79,7 @@ public final class Npy {
         // The file's bytes go to a per-thread buffer: loaders read megabytes per sample, many times a second.
         byte[] buf = SCRATCH.get();
         int length;
+        RegularFiles.require(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size > Integer.MAX_VALUE - 16) {
@@ -98,6 +99,9 @@ public final class Npy {
         }
         return decode(buf, length, file.toString(), false, expectedDtype, expectedShape, reuse);
     }
+
+    /** Bytes read first by {@link #check}: every header numpy writes for a plain array is far shorter. */
+    private static final int HEADER_PEEK = 4096;
 
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
 
@@ -133,21 +137,7 @@ public final class Npy {
     private static NpyArray decode(byte[] bytes, int length, String source, boolean convert, NpyDType expectedDtype,
             int[] expectedShape, float[] reuse) throws IOException {
         NpyHeader h = parseHeader(bytes, length, source);
-        if (!convert && h.bigEndian()) {
-            throw new IOException(source + ": big-endian data ('" + h.descr() + "') are not accepted; re-save it"
-                    + " little-endian, e.g. np.save(path, a.astype('<" + h.dtype().code() + "'))");
-        }
-        if (!convert && h.fortranOrder() && h.shape().length > 1) {
-            throw new IOException(source + ": Fortran-order data (fortran_order: True) are not accepted; re-save it"
-                    + " in C order, e.g. np.save(path, np.ascontiguousarray(a))");
-        }
-        if (expectedDtype != null && h.dtype() != expectedDtype) {
-            throw new IOException(source + ": dtype is '" + h.descr() + "', expected '" + expectedDtype.descr() + "'");
-        }
-        if (expectedShape != null && !shapeMatches(h.shape(), expectedShape)) {
-            throw new IOException(source + ": shape is " + shapeString(h.shape()) + ", expected "
-                    + shapeString(expectedShape).replace("-1", "any"));
-        }
+        checkExpected(h, convert, expectedDtype, expectedShape);
         checkLength(h, length);
         int n = (int) h.count();
         float[] out = reuse != null && reuse.length == n ? reuse : new float[n];
@@ -238,6 +228,75 @@ public final class Npy {
             }
         }
         return c;
+    }
+
+    /**
+     * Checks {@code file} as {@link #read(Path, NpyDType, int[], float[])} would, without reading its data:
+     * the header (byte order, Fortran order, dtype, shape) and that the file is exactly as long as the
+     * header says. Only the header's bytes are read, so a loader can check every file when it is opened.
+     *
+     * @param expectedDtype the type the file must have, or null for any
+     * @param expectedShape the shape it must have (an entry of -1 matches any length), or null for any
+     * @throws IOException naming the file and what is wrong
+     */
+    public static NpyHeader check(Path file, NpyDType expectedDtype, int[] expectedShape) throws IOException {
+        RegularFiles.require(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            byte[] head = prefix(channel, (int) Math.min(size, HEADER_PEEK));
+            long end = declaredHeaderEnd(head);
+            if (end > head.length) {
+                // A header longer than the first read (rare): read it whole, or the whole file if that is shorter.
+                head = prefix(channel, (int) Math.min(Math.min(end, size), Integer.MAX_VALUE - 16));
+            }
+            NpyHeader h = parseHeader(head, head.length, file.toString());
+            checkExpected(h, false, expectedDtype, expectedShape);
+            checkLength(h, size);
+            return h;
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + ": no such file", e);
+        }
+    }
+
+    /** The first {@code n} bytes of {@code channel}, fewer if it is shorter. */
+    private static byte[] prefix(FileChannel channel, int n) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(n);
+        channel.position(0);
+        while (buf.hasRemaining() && channel.read(buf) >= 0) {
+            // read until full or end of file
+        }
+        return Arrays.copyOf(buf.array(), buf.position());
+    }
+
+    /** Where the header ends, as the preamble declares it (format 1.0: 2-byte length, 2.0 and 3.0: 4-byte), or -1. */
+    private static long declaredHeaderEnd(byte[] b) {
+        if (b.length >= 10 && b[6] == 1) {
+            return 10L + ((b[8] & 0xFF) | (b[9] & 0xFF) << 8);
+        }
+        if (b.length >= 12 && (b[6] == 2 || b[6] == 3)) {
+            return 12L + ((b[8] & 0xFFL) | (b[9] & 0xFFL) << 8 | (b[10] & 0xFFL) << 16 | (b[11] & 0xFFL) << 24);
+        }
+        return -1;
+    }
+
+    /** Byte order and memory order (unless converting), dtype and shape, as the caller expects them. */
+    private static void checkExpected(NpyHeader h, boolean convert, NpyDType expectedDtype, int[] expectedShape) throws IOException {
+        String source = h.source();
+        if (!convert && h.bigEndian()) {
+            throw new IOException(source + ": big-endian data ('" + h.descr() + "') are not accepted; re-save it"
+                    + " little-endian, e.g. np.save(path, a.astype('<" + h.dtype().code() + "'))");
+        }
+        if (!convert && h.fortranOrder() && h.shape().length > 1) {
+            throw new IOException(source + ": Fortran-order data (fortran_order: True) are not accepted; re-save it"
+                    + " in C order, e.g. np.save(path, np.ascontiguousarray(a))");
+        }
+        if (expectedDtype != null && h.dtype() != expectedDtype) {
+            throw new IOException(source + ": dtype is '" + h.descr() + "', expected '" + expectedDtype.descr() + "'");
+        }
+        if (expectedShape != null && !shapeMatches(h.shape(), expectedShape)) {
+            throw new IOException(source + ": shape is " + shapeString(h.shape()) + ", expected "
+                    + shapeString(expectedShape).replace("-1", "any"));
+        }
     }
 
     private static void checkLength(NpyHeader h, long fileLength) throws IOException {
@@ -349,6 +408,7 @@ public final class Npy {
     }
 
     private static byte[] readAll(Path file) throws IOException {
+        RegularFiles.require(file);
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

@@ -39,6 +39,10 @@ public final class NpyFolders {
                     throw new IOException(p + ": not a numbered array; names must be 0.npy, 1.npy, ... without"
                             + " leading zeros");
                 }
+                String problem = RegularFiles.problem(p);
+                if (problem != null) {
+                    throw new IOException(p + ": " + problem + "; expected a .npy array");
+                }
                 seen.set(Integer.parseInt(stem));
                 files++;
             }
@@ -74,5 +78,20 @@ public final class NpyFolders {
             }
         }
         return n;
+    }
+
+    /**
+     * Checks every array of one split without reading its values ({@link Npy#check}): for each folder,
+     * {@code 0.npy ... <count-1>.npy} must be little-endian float32 of the folder's shape.
+     *
+     * @param shapes folder name to the shape its arrays must have, e.g. {@code image -> (H, W, 3)}
+     * @throws IOException naming the first bad file and what is wrong with it
+     */
+    public static void checkSplit(Path splitDir, int count, java.util.Map<String, int[]> shapes) throws IOException {
+        for (int i = 0; i < count; i++) {
+            for (java.util.Map.Entry<String, int[]> folder : shapes.entrySet()) {
+                Npy.check(splitDir.resolve(folder.getKey()).resolve(i + ".npy"), NpyDType.FLOAT32, folder.getValue());
+            }
+        }
     }
 }

@@ -42,6 +42,7 @@ public final class Npz {
      */
     public static Map<String, NpyArray> read(Path file, boolean convert) throws IOException {
         Map<String, NpyArray> out = new LinkedHashMap<>();
+        RegularFiles.require(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {

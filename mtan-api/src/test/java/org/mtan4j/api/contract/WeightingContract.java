@@ -51,93 +51,178 @@ public abstract class WeightingContract<O> extends ContractSupport {
 
     @Test
     void producesFiniteGradientsAndDocumentedWeightsOverEpochs() {
-        List<TaskSpec> tasks = tasks();
-        int k = tasks.size();
-        Weighting weighting = provider().create(options(), tasks);
-        assertWeights(weighting, k, "before the first step");
-        List<Parameter> parameters = new ArrayList<>();
-        weighting.parameters().ifPresent(block -> {
-            block.initialize(manager, DataType.FLOAT32, new Shape(1));
-            for (Pair<String, Parameter> p : block.getParameters()) {
-                parameters.add(p.getValue());
-            }
-        });
-        NDArray shared = manager.randomNormal(new Shape(4, 4));
-        shared.setRequiresGradient(true);
-        NDArray[] own = new NDArray[k];
-        for (int i = 0; i < k; i++) {
-            own[i] = manager.randomNormal(new Shape(4));
-            own[i].setRequiresGradient(true);
+        Weighting weighting = provider().create(options(), tasks());
+        assertWeights(weighting, tasks().size(), "before the first step");
+        Problem problem = new Problem(weighting, 3);
+        problem.run(weighting, 0, 4, 3);
+    }
+
+    /**
+     * A weighting restored from another's {@link Weighting#state()} (and given the same learned parameter
+     * values, which the model's checkpoint holds) behaves exactly as the original from there on: the
+     * contract behind exact resume.
+     */
+    @Test
+    void aRestoredStateContinuesExactlyAsTheOriginal() {
+        Weighting original = provider().create(options(), tasks());
+        Problem problem = new Problem(original, 3);
+        problem.run(original, 0, 3, 3);
+        java.util.Map<String, double[]> state = original.state();
+
+        Weighting restored = provider().create(options(), tasks());
+        List<Parameter> restoredParameters = Problem.initialise(restored, manager);
+        for (int i = 0; i < restoredParameters.size(); i++) {
+            restoredParameters.get(i).getArray().set(problem.parameters.get(i).getArray().toFloatArray());
         }
-        NDArray x = manager.randomNormal(new Shape(8, 4));
-        Random random = new Random(3);
-        long step = 0;
-        for (int epoch = 0; epoch < 4; epoch++) {
-            double[] sums = new double[k];
-            for (int s = 0; s < 3; s++, step++) {
-                final int currentEpoch = epoch;
-                final long currentStep = step;
-                // PyTorch accumulates gradients across collectors: each step starts from zero, as in the runtime.
-                zeroGradient(shared);
-                for (NDArray o : own) {
-                    zeroGradient(o);
-                }
-                for (Parameter p : parameters) {
-                    if (p.requiresGradient()) {
-                        zeroGradient(p.getArray());
-                    }
-                }
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDList losses = new NDList();
-                    // The "representation" x w_shared every task reads; cut per task when the weighting asks.
-                    NDArray representation = x.matMul(shared);
-                    NDList features = new NDList();
-                    NDList leaves = new NDList();
-                    for (int i = 0; i < k; i++) {
-                        features.add(representation);
-                        leaves.add(weighting.usesRepresentationGradients() ? GradientContext.cut(representation) : representation);
-                    }
-                    for (int i = 0; i < k; i++) {
-                        NDArray y = x.mul(i + 1f);
-                        NDArray loss = leaves.get(i).sub(y).square().mean().mul((float) Math.pow(10, i - 1))
-                                .add(own[i].square().mean());
-                        losses.add(loss);
-                        sums[i] += loss.getFloat();
-                    }
-                    // Offers per-task gradients of the shared parameter, as the runtime does for a backbone's.
-                    GradientContext context = new GradientContext(tasks, currentEpoch, currentStep, random, collector,
-                            List.of(shared), manager);
-                    if (weighting.usesRepresentationGradients()) {
-                        context.withRepresentations(features, leaves);
-                    }
-                    weighting.backward(losses, context);
-                }
-                if (weighting.wantsLossesAfterUpdate()) {
-                    // No optimiser here: the "updated" losses are the same problem's, a little smaller.
-                    double[] after = new double[k];
-                    for (int i = 0; i < k; i++) {
-                        after[i] = 0.9 * x.matMul(shared).sub(x.mul(i + 1f)).square().mean().getFloat()
-                                * Math.pow(10, i - 1) + own[i].square().mean().getFloat();
-                    }
-                    weighting.afterUpdate(after);
-                    assertWeights(weighting, k, "after the update of step " + step);
-                }
-                assertFinite(shared.getGradient(), "shared gradient at step " + step);
-                assertTrue(shared.getGradient().abs().sum().getFloat() > 0f, "the shared parameter receives a gradient");
-                for (int i = 0; i < k; i++) {
-                    assertFinite(own[i].getGradient(), "task " + i + " gradient at step " + step);
-                }
-                for (Parameter p : parameters) {
-                    if (p.requiresGradient()) {
-                        assertFinite(p.getArray().getGradient(), "weighting parameter " + p.getName());
-                    }
-                }
-                assertWeights(weighting, k, "after step " + step);
-            }
+        restored.restoreState(state);
+
+        List<float[]> expected = problem.run(original, 3, 5, 11);
+        List<float[]> actual = problem.withParameters(restoredParameters).run(restored, 3, 5, 11);
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected.get(i), actual.get(i),
+                    "step " + i + " after the restore: task weights then the shared gradient, as the original's");
+        }
+    }
+
+    /**
+     * The contract's problem: task {@code i}'s loss is {@code mean((x w_shared - y_i)^2) 10^(i-1) + mean(w_i^2)};
+     * nothing is updated, so only the weighting's state changes from step to step.
+     */
+    private final class Problem {
+        private final List<TaskSpec> tasks = tasks();
+        private final int k = tasks.size();
+        private final NDArray shared;
+        private final NDArray[] own;
+        private final NDArray x;
+        private final int stepsPerEpoch;
+        private List<Parameter> parameters;
+
+        Problem(Weighting weighting, int stepsPerEpoch) {
+            this.stepsPerEpoch = stepsPerEpoch;
+            this.parameters = initialise(weighting, manager);
+            Random values = new Random(17);
+            shared = normal(values, 4, 4);
+            shared.setRequiresGradient(true);
+            own = new NDArray[k];
             for (int i = 0; i < k; i++) {
-                sums[i] /= 3;
+                own[i] = normal(values, 4);
+                own[i].setRequiresGradient(true);
             }
-            weighting.onEpochEnd(epoch, sums);
+            x = normal(values, 8, 4);
+        }
+
+        private NDArray normal(Random values, long... shape) {
+            float[] data = new float[(int) new Shape(shape).size()];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (float) values.nextGaussian();
+            }
+            return manager.create(data, new Shape(shape));
+        }
+
+        static List<Parameter> initialise(Weighting weighting, ai.djl.ndarray.NDManager manager) {
+            List<Parameter> parameters = new ArrayList<>();
+            weighting.parameters().ifPresent(block -> {
+                block.initialize(manager, DataType.FLOAT32, new Shape(1));
+                for (Pair<String, Parameter> p : block.getParameters()) {
+                    parameters.add(p.getValue());
+                }
+            });
+            return parameters;
+        }
+
+        Problem withParameters(List<Parameter> replacement) {
+            this.parameters = replacement;
+            return this;
+        }
+
+        /**
+         * Runs epochs {@code from} to {@code to} (exclusive) and checks every step; returns, per step, the
+         * task weights followed by the shared gradient.
+         */
+        List<float[]> run(Weighting weighting, int from, int to, long seed) {
+            List<float[]> observed = new ArrayList<>();
+            Random random = new Random(seed);
+            // Methods that draw from the engine (GradDrop) draw the same numbers in both runs.
+            Engine.getInstance().setRandomSeed((int) seed);
+            long step = (long) from * stepsPerEpoch;
+            for (int epoch = from; epoch < to; epoch++) {
+                double[] sums = new double[k];
+                for (int s = 0; s < stepsPerEpoch; s++, step++) {
+                    step(weighting, epoch, step, random, sums);
+                    double[] weights = weighting.taskWeights();
+                    float[] gradient = shared.getGradient().toFloatArray();
+                    float[] row = new float[weights.length + gradient.length];
+                    for (int i = 0; i < weights.length; i++) {
+                        row[i] = (float) weights[i];
+                    }
+                    System.arraycopy(gradient, 0, row, weights.length, gradient.length);
+                    observed.add(row);
+                }
+                for (int i = 0; i < k; i++) {
+                    sums[i] /= stepsPerEpoch;
+                }
+                weighting.onEpochEnd(epoch, sums);
+            }
+            return observed;
+        }
+
+        private void step(Weighting weighting, int epoch, long step, Random random, double[] sums) {
+            // PyTorch accumulates gradients across collectors: each step starts from zero, as in the runtime.
+            zeroGradient(shared);
+            for (NDArray o : own) {
+                zeroGradient(o);
+            }
+            for (Parameter p : parameters) {
+                if (p.requiresGradient()) {
+                    zeroGradient(p.getArray());
+                }
+            }
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDList losses = new NDList();
+                // The "representation" x w_shared every task reads; cut per task when the weighting asks.
+                NDArray representation = x.matMul(shared);
+                NDList features = new NDList();
+                NDList leaves = new NDList();
+                for (int i = 0; i < k; i++) {
+                    features.add(representation);
+                    leaves.add(weighting.usesRepresentationGradients() ? GradientContext.cut(representation) : representation);
+                }
+                for (int i = 0; i < k; i++) {
+                    NDArray y = x.mul(i + 1f);
+                    NDArray loss = leaves.get(i).sub(y).square().mean().mul((float) Math.pow(10, i - 1))
+                            .add(own[i].square().mean());
+                    losses.add(loss);
+                    sums[i] += loss.getFloat();
+                }
+                // Offers per-task gradients of the shared parameter, as the runtime does for a backbone's.
+                GradientContext context = new GradientContext(tasks, epoch, step, random, collector, List.of(shared), manager);
+                if (weighting.usesRepresentationGradients()) {
+                    context.withRepresentations(features, leaves);
+                }
+                weighting.backward(losses, context);
+            }
+            if (weighting.wantsLossesAfterUpdate()) {
+                // No optimiser here: the "updated" losses are the same problem's, a little smaller.
+                double[] after = new double[k];
+                for (int i = 0; i < k; i++) {
+                    after[i] = 0.9 * x.matMul(shared).sub(x.mul(i + 1f)).square().mean().getFloat()
+                            * Math.pow(10, i - 1) + own[i].square().mean().getFloat();
+                }
+                weighting.afterUpdate(after);
+                assertWeights(weighting, k, "after the update of step " + step);
+            }
+            assertFinite(shared.getGradient(), "shared gradient at step " + step);
+            assertTrue(shared.getGradient().abs().sum().getFloat() > 0f, "the shared parameter receives a gradient");
+            for (int i = 0; i < k; i++) {
+                assertFinite(own[i].getGradient(), "task " + i + " gradient at step " + step);
+            }
+            for (Parameter p : parameters) {
+                if (p.requiresGradient()) {
+                    assertFinite(p.getArray().getGradient(), "weighting parameter " + p.getName());
+                }
+            }
+            assertWeights(weighting, k, "after step " + step);
         }
     }
 

@@ -232,6 +232,28 @@ class NpyTest {
     }
 
     @Test
+    void checkFindsWhatReadWouldRefuseFromTheHeaderAndLengthAlone() throws IOException {
+        byte[] whole = npy(1, dict("<f4", false, "(2, 3)"), floats(ByteOrder.LITTLE_ENDIAN, SIX));
+        Path good = file("good.npy", whole);
+        assertArrayEquals(new int[] {2, 3}, Npy.check(good, NpyDType.FLOAT32, new int[] {2, 3}).shape());
+        // A header longer than the first read (4096 bytes) is read whole.
+        Path padded = file("padded.npy", npy(2, dict("<f4", false, "(2, 3)") + " ".repeat(5000), floats(ByteOrder.LITTLE_ENDIAN, SIX)));
+        assertArrayEquals(new int[] {2, 3}, Npy.check(padded, NpyDType.FLOAT32, null).shape());
+        Path shortData = file("short.npy", java.util.Arrays.copyOf(whole, whole.length - 3));
+        assertMessage(shortData, "truncated", () -> Npy.check(shortData, null, null));
+        Path longer = file("long.npy", java.util.Arrays.copyOf(whole, whole.length + 4));
+        assertMessage(longer, "4 unexpected bytes", () -> Npy.check(longer, null, null));
+        Path shortHeader = file("head.npy", java.util.Arrays.copyOf(whole, 30));
+        assertMessage(shortHeader, "truncated", () -> Npy.check(shortHeader, null, null));
+        assertMessage(good, "shape is (2, 3), expected (3, 2)", () -> Npy.check(good, NpyDType.FLOAT32, new int[] {3, 2}));
+        assertMessage(good, "dtype is '<f4', expected '<f8'", () -> Npy.check(good, NpyDType.FLOAT64, null));
+        Path big = file("big.npy", npy(1, dict(">f4", false, "(2, 3)"), floats(ByteOrder.BIG_ENDIAN, SIX)));
+        assertMessage(big, "big-endian", () -> Npy.check(big, null, null));
+        Path folder = Files.createDirectory(dir.resolve("folder.npy"));
+        assertMessage(folder, "a folder", () -> Npy.check(folder, null, null));
+    }
+
+    @Test
     void namesAMissingFile() {
         Path p = dir.resolve("absent.npy");
         assertMessage(p, "no such file", () -> Npy.read(p));

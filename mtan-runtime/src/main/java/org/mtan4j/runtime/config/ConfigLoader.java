@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.mtan4j.api.io.RegularFiles;
 
 /** Reads a run's YAML, applies {@code --set key.path=value} overrides, and maps it onto {@link RunConfig}. */
 public final class ConfigLoader {
@@ -26,8 +28,9 @@ public final class ConfigLoader {
      */
     public static RunConfig load(Path file, List<String> overrides) {
         String source = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new ConfigException(source, "", "is a folder, not a YAML file");
+        String problem = RegularFiles.problem(file);
+        if (problem != null) {
+            throw new ConfigException(source, "", problem);
         }
         JsonNode tree;
         try (InputStream in = Files.newInputStream(file)) {
@@ -74,7 +77,8 @@ public final class ConfigLoader {
 
     /**
      * Applies {@code key.path=value} overrides to a YAML tree; values are read as YAML, so
-     * {@code 8} is a number and {@code [1, 2]} a list.
+     * {@code 8} is a number and {@code [1, 2]} a list. A key of a list takes an index:
+     * {@code dataset[2].options.domain=dtd}, or {@code dataset[*].options.root=/data} for every entry.
      */
     static JsonNode applyOverrides(JsonNode tree, List<String> overrides) {
         if (overrides == null) {
@@ -97,19 +101,65 @@ public final class ConfigLoader {
                 value = TextNode.valueOf(text);
             }
             String[] keys = path.split("\\.");
-            ObjectNode node = (ObjectNode) tree;
+            List<ObjectNode> nodes = List.of((ObjectNode) tree);
             for (int i = 0; i < keys.length - 1; i++) {
-                JsonNode child = node.get(keys[i]);
-                if (child == null || child.isNull()) {
-                    child = node.putObject(keys[i]);
-                } else if (!child.isObject()) {
-                    throw new ConfigException("--set", String.join(".", List.of(keys).subList(0, i + 1)),
-                            "is not a mapping, so '" + path + "' cannot be set");
+                String at = String.join(".", List.of(keys).subList(0, i + 1));
+                List<ObjectNode> children = new ArrayList<>();
+                for (ObjectNode node : nodes) {
+                    for (JsonNode child : children(node, keys[i], at, path)) {
+                        if (child.isArray()) {
+                            throw new ConfigException("--set", at, "is a list, so '" + path + "' cannot be set; name an entry ("
+                                    + keys[i] + "[0]) or every entry (" + keys[i] + "[*])");
+                        }
+                        if (!child.isObject()) {
+                            throw new ConfigException("--set", at, "is not a mapping, so '" + path + "' cannot be set");
+                        }
+                        children.add((ObjectNode) child);
+                    }
                 }
-                node = (ObjectNode) child;
+                nodes = children;
             }
-            node.set(keys[keys.length - 1], value);
+            if (keys[keys.length - 1].endsWith("]")) {
+                throw new ConfigException("--set", path, "a list index must be followed by a key (dataset[1].options.domain=dtd); "
+                        + "a whole entry cannot be replaced");
+            }
+            for (ObjectNode node : nodes) {
+                node.set(keys[keys.length - 1], value.deepCopy());
+            }
         }
         return tree;
+    }
+
+    /**
+     * The nodes {@code key} names in {@code node}: {@code name} (created as a mapping when absent),
+     * {@code name[i]} one entry of a list (a run's {@code dataset[2]}), {@code name[*]} every entry.
+     */
+    private static List<JsonNode> children(ObjectNode node, String key, String at, String path) {
+        int open = key.indexOf('[');
+        if (open < 0 || !key.endsWith("]")) {
+            JsonNode child = node.get(key);
+            return List.of(child == null || child.isNull() ? node.putObject(key) : child);
+        }
+        String name = key.substring(0, open);
+        String index = key.substring(open + 1, key.length() - 1);
+        JsonNode list = node.get(name);
+        if (list == null || !list.isArray()) {
+            throw new ConfigException("--set", at, "'" + name + "' is not a list, so '" + path + "' cannot be set");
+        }
+        if (index.equals("*")) {
+            List<JsonNode> all = new ArrayList<>();
+            list.forEach(all::add);
+            return all;
+        }
+        int i;
+        try {
+            i = Integer.parseInt(index);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("--set", at, "'" + index + "' is not a list index; allowed: 0 to " + (list.size() - 1) + ", or *");
+        }
+        if (i < 0 || i >= list.size()) {
+            throw new ConfigException("--set", at, "'" + name + "' has " + list.size() + " entries; allowed: 0 to " + (list.size() - 1) + ", or *");
+        }
+        return List.of(list.get(i));
     }
 }

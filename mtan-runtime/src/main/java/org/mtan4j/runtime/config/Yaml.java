@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** The strict mappers every configuration passes through, and the translation of their errors. */
 public final class Yaml {
@@ -26,6 +28,10 @@ public final class Yaml {
             .build()).build());
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build())
             .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The value in Jackson's "Cannot coerce String value ("abc") to `java.lang.Integer` value (...)". */
+    private static final Pattern COERCED_VALUE = Pattern.compile("^Cannot coerce \\w+ value \\(\"?(.*?)\"?\\) to ");
+    private static final Pattern QUALIFIED_EXCEPTION = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error): ");
 
     private Yaml() {
     }
@@ -76,7 +82,15 @@ public final class Yaml {
             return "'" + f.getValue() + "' is not a valid " + describe(f.getTargetType());
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            java.util.regex.Matcher coerced = COERCED_VALUE.matcher(firstLine(e.getOriginalMessage()));
+            if (coerced.find()) {
+                return "expected " + describe(m.getTargetType()) + ", got '" + coerced.group(1) + "'";
+            }
             return "expected " + describe(m.getTargetType()) + ": " + firstLine(e.getOriginalMessage());
+        }
+        if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+            // The parser's own first line is only the context ("while scanning ..."); the problem and its place follow.
+            return y.getProblem() + " (line " + (y.getProblemMark().getLine() + 1) + ", column " + (y.getProblemMark().getColumn() + 1) + ")";
         }
         String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         return firstLine(e.getOriginalMessage()) + where;
@@ -109,6 +123,15 @@ public final class Yaml {
             return "invalid value";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return withoutExceptionNames(line);
+    }
+
+    /**
+     * {@code message} without the class names that wrapping exceptions put in front of their cause's text
+     * ({@code java.io.IOException: x.npy: truncated} becomes {@code x.npy: truncated}): users need only the text.
+     */
+    public static String withoutExceptionNames(String message) {
+        return QUALIFIED_EXCEPTION.matcher(message).replaceAll("");
     }
 }

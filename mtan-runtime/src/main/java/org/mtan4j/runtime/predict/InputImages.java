@@ -9,6 +9,7 @@ import javax.imageio.ImageIO;
 import org.mtan4j.api.io.Npy;
 import org.mtan4j.api.io.NpyArray;
 import org.mtan4j.api.io.NpyDType;
+import org.mtan4j.api.io.RegularFiles;
 
 /**
  * Reads prediction inputs as {@code (3, H, W)} float arrays in [0, 1] at the model's size; see the
@@ -40,8 +41,8 @@ public final class InputImages {
      *     not {@code (H, W, 3)}, not floating point or outside [0, 1]
      */
     public static float[] load(Path file, int height, int width) {
-        if (!Files.isRegularFile(file)) {
-            throw new PredictionException(file + ": no such file");
+        if (RegularFiles.problem(file) != null) {
+            throw new PredictionException(file + ": " + RegularFiles.problem(file));
         }
         if (!accepted(file)) {
             throw new PredictionException(file + ": not an accepted input; expected .npy (H, W, 3 floats in [0, 1]), .png, .jpg or .jpeg");

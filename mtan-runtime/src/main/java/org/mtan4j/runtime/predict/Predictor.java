@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.io.Npy;
+import org.mtan4j.api.io.RegularFiles;
 import org.mtan4j.runtime.weights.RunModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +51,8 @@ public final class Predictor {
         }
         Map<String, Path> stems = new HashMap<>();
         for (Path input : inputs) {
-            if (!Files.isRegularFile(input)) {
-                throw new PredictionException(input + ": no such file");
+            if (RegularFiles.problem(input) != null) {
+                throw new PredictionException(input + ": " + RegularFiles.problem(input));
             }
             if (!InputImages.accepted(input)) {
                 throw new PredictionException(input + ": not an accepted input; expected .npy, .png, .jpg or .jpeg");

@@ -22,5 +22,10 @@
  * </ul>
  * All {@code .npy} files are little-endian float32 in C order. Outputs are written to a temporary
  * folder inside the output folder and moved into place only when every input succeeded.
+ *
+ * <p>Benchmark submissions: {@link org.mtan4j.runtime.predict.SplitClassifier} gives a classification
+ * task's class for every sample of a dataset split (the Visual Decathlon's unlabelled {@code test}
+ * split), running only that task's path; the decathlon dataset writes them as the challenge's results
+ * file ({@code mtan predict --decathlon-results}).
  */
 package org.mtan4j.runtime.predict;

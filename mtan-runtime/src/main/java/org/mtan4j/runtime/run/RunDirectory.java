@@ -20,7 +20,7 @@ public final class RunDirectory {
      * Prepares {@code root} for a new run. An existing, non-empty folder is refused unless
      * {@code force} is set, in which case its content is removed first.
      *
-     * @throws IllegalStateException when the folder holds a run and {@code force} is not set
+     * @throws AlreadyExists when the folder holds a run and {@code force} is not set
      */
     public static RunDirectory create(Path root, boolean force) {
         try {
@@ -33,8 +33,9 @@ public final class RunDirectory {
                     empty = entries.findAny().isEmpty();
                 }
                 if (!empty && !force) {
-                    throw new IllegalStateException("run directory " + root + " already exists and is not empty; "
-                            + "choose another --out or run name, or pass --force to replace it");
+                    throw new AlreadyExists("run directory " + root + " already exists and is not empty; "
+                            + "continue it with `mtan train --resume " + root + "`, choose another --out or run name, or pass --force to "
+                            + "replace it");
                 }
                 if (!empty) {
                     clear(root);
@@ -44,6 +45,15 @@ public final class RunDirectory {
             return new RunDirectory(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare run directory " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refusal to train into a run directory that holds a run (bad input, not a failure). */
+    public static final class AlreadyExists extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyExists(String message) {
+            super(message);
         }
     }
 

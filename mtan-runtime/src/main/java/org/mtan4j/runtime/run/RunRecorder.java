@@ -1,7 +1,6 @@
 package org.mtan4j.runtime.run;
 
 import ai.djl.engine.Engine;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +64,10 @@ public final class RunRecorder implements TrainingListener {
         this.start = start;
         try {
             AtomicFiles.writeString(directory.config(), Yaml.mapper().writeValueAsString(start.run().config()));
+            if (start.resumed()) {
+                resumeRecords(start);
+                return;
+            }
             Engine engine = Engine.getInstance();
             provenance.put("mtan4j-version", version());
             provenance.put("djl-version", Engine.getDjlVersion());
@@ -84,8 +87,55 @@ public final class RunRecorder implements TrainingListener {
         }
     }
 
+    /**
+     * A resumed run: {@code metrics.csv} goes back to the checkpoint's finished epochs (rows written after
+     * it are dropped: they will be written again), and the provenance records the resumption.
+     */
+    @SuppressWarnings("unchecked")
+    private void resumeRecords(RunStart start) throws IOException {
+        if (Files.isRegularFile(directory.provenance())) {
+            provenance.putAll(Yaml.json().readValue(directory.provenance().toFile(), Map.class));
+        }
+        List<Object> resumes = new ArrayList<>((List<Object>) provenance.getOrDefault("resumes", List.of()));
+        Map<String, Object> resume = new LinkedHashMap<>();
+        resume.put("at", Instant.now().toString());
+        resume.put("checkpoint", start.resumedFrom().getFileName().toString());
+        resume.put("finished-epochs", start.previousEpochs().size());
+        resume.put("mtan4j-version", version());
+        resumes.add(resume);
+        provenance.put("resumes", resumes);
+        provenance.put("status", "running");
+        provenance.remove("finished");
+        writeProvenance();
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (EpochEnd epoch : start.previousEpochs()) {
+            rows(epoch).forEach(row -> csv.append(row).append('\n'));
+            bestValLoss = Math.min(bestValLoss, epoch.totalValLoss());
+        }
+        AtomicFiles.writeString(directory.metrics(), csv.toString());
+    }
+
     @Override
     public void onEpochEnd(EpochEnd epoch) {
+        int e = epoch.epoch();
+        try {
+            Files.write(directory.metrics(), rows(epoch), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            int every = start.run().config().training().checkpointEvery();
+            boolean lastEpoch = e == start.epochs() - 1;
+            if ((e + 1) % every == 0 || lastEpoch) {
+                save(epoch.network(), "last");
+            }
+            if (epoch.totalValLoss() < bestValLoss) {
+                bestValLoss = epoch.totalValLoss();
+                save(epoch.network(), "best");
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write to " + directory.root() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The {@code metrics.csv} rows of one epoch. */
+    private static List<String> rows(EpochEnd epoch) {
         List<String> rows = new ArrayList<>();
         int e = epoch.epoch();
         for (int t = 0; t < epoch.tasks().size(); t++) {
@@ -101,28 +151,11 @@ public final class RunRecorder implements TrainingListener {
                 rows.add(row(e, "val", task, value.name(), value.value(), value.direction()));
             }
         }
-        try {
-            Files.write(directory.metrics(), rows, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            int every = start.run().config().training().checkpointEvery();
-            boolean lastEpoch = e == start.epochs() - 1;
-            if ((e + 1) % every == 0 || lastEpoch) {
-                save(epoch.network(), "last");
-            }
-            if (epoch.totalValLoss() < bestValLoss) {
-                bestValLoss = epoch.totalValLoss();
-                save(epoch.network(), "best");
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write to " + directory.root() + ": " + ex.getMessage(), ex);
-        }
+        return rows;
     }
 
     private void save(MultiTaskNetwork network, String name) throws IOException {
-        AtomicFiles.write(directory.checkpoints().resolve(name + ".params"), out -> {
-            try (DataOutputStream data = new DataOutputStream(out)) {
-                network.saveParameters(data);
-            }
-        });
+        ParamsFiles.write(directory.checkpoints().resolve(name + ".params"), network);
     }
 
     @Override

@@ -86,9 +86,17 @@ public final class BatchLoader implements AutoCloseable {
      * @param shuffle whether to shuffle (training)
      */
     public Iterator<Batch> batches(String split, int batchSize, boolean shuffle, long seed, int epoch) {
+        return batches(split, batchSize, shuffle, seed, epoch, 0);
+    }
+
+    /**
+     * The batches of {@code split} for {@code epoch} from batch {@code first} on: the same batches as
+     * {@link #batches(String, int, boolean, long, int)} gives after its first {@code first} (a resumed epoch).
+     */
+    public Iterator<Batch> batches(String split, int batchSize, boolean shuffle, long seed, int epoch, int first) {
         int[] order = order(dataset.size(split), shuffle, seed, epoch);
         List<int[]> groups = new ArrayList<>();
-        for (int start = 0; start < order.length; start += batchSize) {
+        for (int start = first * batchSize; start < order.length; start += batchSize) {
             int[] group = new int[Math.min(batchSize, order.length - start)];
             System.arraycopy(order, start, group, 0, group.length);
             groups.add(group);

@@ -65,6 +65,16 @@ public final class MultiTaskNetwork extends AbstractBlock {
         return backbone;
     }
 
+    /**
+     * Task {@code taskIndex}'s prediction alone: {@link Backbone#forwardTask} and that task's head, for
+     * many-to-many training where a batch carries one task (the other heads and, for backbones that
+     * override it, the other tasks' branches are not run).
+     */
+    public NDArray forwardTask(ParameterStore parameterStore, NDArray image, boolean training, int taskIndex) {
+        NDArray features = backbone.forwardTask(parameterStore, image, training, taskIndex);
+        return heads.get(taskIndex).forward(parameterStore, new NDList(features), training).singletonOrThrow();
+    }
+
     /** The weighting's parameter block, if any. */
     public Optional<Block> weightingBlock() {
         return Optional.ofNullable(weightingBlock);

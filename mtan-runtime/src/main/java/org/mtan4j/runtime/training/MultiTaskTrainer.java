@@ -6,6 +6,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
@@ -15,6 +16,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.Pair;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,6 +33,7 @@ import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.RunComponents;
 import org.mtan4j.runtime.config.OptimizerConfig;
 import org.mtan4j.runtime.config.TrainingConfig;
+import org.mtan4j.runtime.config.Yaml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,9 @@ import org.slf4j.LoggerFactory;
 public final class MultiTaskTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MultiTaskTrainer.class);
+    // Keep the engine's and the weighting's per-step seeds apart from the samples' augmentation seeds.
+    private static final long ENGINE_SALT = 0x2545F4914F6CDD1DL;
+    private static final long WEIGHTING_SALT = 0x5DEECE66DL;
 
     private final ResolvedRun run;
     private final RunComponents components;
@@ -57,8 +63,41 @@ public final class MultiTaskTrainer {
         this.listeners = listeners;
     }
 
-    /** Runs every epoch and returns the results. */
+    /** Runs every epoch and returns the results, without resumable checkpoints. */
     public RunEnd train() {
+        return train(null, null, null);
+    }
+
+    /**
+     * Runs the remaining epochs and returns the results of all.
+     *
+     * @param checkpoints where resumable checkpoints go (each epoch end every {@code checkpoint-every} epochs,
+     *     every {@code checkpoint-every-steps} steps when set, and on a stop request); null: none
+     * @param resume the checkpoint to continue from; null: from the start
+     * @param stop checked after every step: when requested, a checkpoint is written and {@link TrainingStopped}
+     *     thrown; null: never. It is answered whenever training ends, however it ends
+     */
+    public RunEnd train(Checkpoints checkpoints, Checkpoints.Checkpoint resume, StopRequest stop) {
+        try {
+            RunEnd end = run(checkpoints, resume, stop);
+            if (stop != null) {
+                stop.answer("training had finished");
+            }
+            return end;
+        } catch (TrainingStopped e) {
+            if (stop != null) {
+                stop.answer(e.getMessage());
+            }
+            throw e;
+        } catch (RuntimeException | Error e) {
+            if (stop != null) {
+                stop.answer("training failed: " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private RunEnd run(Checkpoints checkpoints, Checkpoints.Checkpoint resume, StopRequest stop) {
         TrainingConfig training = run.config().training();
         long seed = run.config().seed();
         List<TaskSpec> tasks = run.tasks();
@@ -71,18 +110,41 @@ public final class MultiTaskTrainer {
         List<Parameter> sharedParameters = components.backbone().sharedParameters();
         MultiTaskDataset dataset = components.dataset();
         OptimizerConfig opt = training.optimizer();
-        PyTorchAdam adam = new PyTorchAdam(opt.learningRate().floatValue(), opt.betas().get(0).floatValue(),
-                opt.betas().get(1).floatValue(), opt.epsilon().floatValue(), opt.weightDecay().floatValue());
+        ResumableOptimizer optimizer = (ResumableOptimizer) Optimizers.create(opt);
         StepLr schedule = new StepLr(opt.learningRate(), training.scheduler().stepSize(), training.scheduler().gamma());
 
         try (Model model = Model.newInstance(run.config().name(), devices[0]);
                 NDManager data = model.getNDManager().newSubManager(devices[0])) {
             model.setBlock(network);
             // DJL's trainer insists on a loss; ours come from the heads.
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(adam).optDevices(devices);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer((ai.djl.training.optimizer.Optimizer) optimizer).optDevices(devices);
+            Shape input = new Shape(1, image[0], image[1], image[2]);
+            TrainingState resumed = resume == null ? null : resume.state();
+            if (resume != null) {
+                // Before the trainer exists: it copies the parameters to every device when it initialises.
+                network.initialize(model.getNDManager(), DataType.FLOAT32, input);
+                try {
+                    resume.restoreModel(network, model.getNDManager());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             try (Trainer trainer = model.newTrainer(config);
                     BatchLoader loader = new BatchLoader(dataset, run.datasetTaskIndex(), data, training.loaderThreads(), training.prefetch())) {
-                trainer.initialize(new Shape(1, image[0], image[1], image[2]));
+                trainer.initialize(input);
+                if (resume != null) {
+                    if (resumed.optimizer().equals(opt.name())) {
+                        try {
+                            resume.restoreOptimizer(network, optimizer, model.getNDManager());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    } else {
+                        LOG.warn("the checkpoint's optimiser is {}, this run's {}: {} starts without state", resumed.optimizer(),
+                                opt.name(), opt.name());
+                    }
+                    weighting.restoreState(resume.weightingState());
+                }
                 // Read only by gradient-level weightings (per-task gradients); one device only, see Context.
                 SharedGradients shared = devices.length == 1 ? new SharedGradients(sharedParameters) : null;
                 if (weighting.usesRepresentationGradients()) {
@@ -96,25 +158,35 @@ public final class MultiTaskTrainer {
                         .filter(p -> p.requiresGradient()).mapToLong(p -> p.getArray().size()).sum();
                 int trainSize = dataset.size(MultiTaskDataset.TRAIN);
                 int stepsPerEpoch = (trainSize + training.batchSize() - 1) / training.batchSize();
-                listeners.forEach(l -> l.onRunStart(new RunStart(run, tasks, training.epochs(), stepsPerEpoch, parameters, network)));
-                LOG.info("training {} ({} parameters) for {} epochs of {} steps on {}", run.config().name(), parameters,
-                        training.epochs(), stepsPerEpoch, java.util.Arrays.toString(devices));
+                List<EpochEnd> epochs = new ArrayList<>(resumed == null ? List.of() : resumed.epochEnds(tasks));
+                RunStart start = new RunStart(run, tasks, training.epochs(), stepsPerEpoch, parameters, network,
+                        List.copyOf(epochs), resume == null ? null : resume.file());
+                listeners.forEach(l -> l.onRunStart(start));
+                LOG.info("training {} ({} parameters) for {} epochs of {} steps on {}{}", run.config().name(), parameters,
+                        training.epochs(), stepsPerEpoch, java.util.Arrays.toString(devices),
+                        resumed == null ? "" : ", resuming in epoch " + resumed.epoch() + " at step " + resumed.step());
 
                 List<List<Metric>> metrics = components.newMetrics();
-                Baselines.Result baselines = Baselines.compute(tasks, loader, training.evalBatchSize(), metrics);
-                Random weightingRandom = new Random(BatchLoader.mix(seed, -1, -1));
-                List<EpochEnd> epochs = new ArrayList<>();
-                long globalStep = 0;
-                for (int epoch = 0; epoch < training.epochs(); epoch++) {
+                Baselines.Result baselines = resumed == null ? Baselines.compute(tasks, loader, training.evalBatchSize(), metrics)
+                        : resumed.baselines().toResult();
+                Saver saver = new Saver(checkpoints, network, optimizer, weighting, data, baselines);
+                int startEpoch = resumed == null ? 0 : resumed.epoch();
+                long globalStep = resumed == null ? 0 : resumed.globalStep();
+                for (int epoch = startEpoch; epoch < training.epochs(); epoch++) {
                     double learningRate = schedule.learningRate(epoch);
-                    adam.setLearningRate((float) learningRate);
-                    double[] lossSums = new double[k];
-                    double[] weightSums = new double[k];
-                    Iterator<Batch> batches = loader.batches(MultiTaskDataset.TRAIN, training.batchSize(), true, seed, epoch);
-                    for (int step = 0; batches.hasNext(); step++, globalStep++) {
+                    optimizer.setLearningRate((float) learningRate);
+                    boolean continuing = resumed != null && epoch == startEpoch;
+                    double[] lossSums = continuing ? resumed.lossSums().clone() : new double[k];
+                    double[] weightSums = continuing ? resumed.weightSums().clone() : new double[k];
+                    int first = continuing ? resumed.step() : 0;
+                    Iterator<Batch> batches = loader.batches(MultiTaskDataset.TRAIN, training.batchSize(), true, seed, epoch, first);
+                    for (int step = first; batches.hasNext(); step++, globalStep++) {
+                        // Randomness is a pure function of (seed, epoch, step): a resumed run draws what the uninterrupted one drew.
+                        Engine.getInstance().setRandomSeed((int) BatchLoader.mix(seed ^ ENGINE_SALT, epoch, step));
+                        Random stepRandom = new Random(BatchLoader.mix(seed ^ WEIGHTING_SALT, epoch, step));
                         double[] losses;
                         try (Batch batch = batches.next()) {
-                            losses = trainStep(trainer, heads, weighting, shared, batch, tasks, epoch, globalStep, weightingRandom);
+                            losses = trainStep(trainer, heads, weighting, shared, batch, tasks, epoch, globalStep, stepRandom);
                         }
                         double[] weights = weighting.taskWeights();
                         for (int t = 0; t < k; t++) {
@@ -123,6 +195,15 @@ public final class MultiTaskTrainer {
                         }
                         StepEnd end = new StepEnd(epoch, step, stepsPerEpoch, globalStep, losses, weights.clone());
                         listeners.forEach(l -> l.onStep(end));
+                        boolean stopping = stop != null && stop.isRequested();
+                        int every = training.checkpointEverySteps();
+                        boolean due = every > 0 && (globalStep + 1) % every == 0 && step + 1 < stepsPerEpoch;
+                        if (stopping || due) {
+                            Path file = saver.save(epoch, step + 1, globalStep + 1, lossSums, weightSums, epochs);
+                            if (stopping) {
+                                throw new TrainingStopped(file, epoch, step + 1);
+                            }
+                        }
                     }
                     double[] meanLosses = new double[k];
                     double[] meanWeights = new double[k];
@@ -136,10 +217,57 @@ public final class MultiTaskTrainer {
                     EpochEnd result = new EpochEnd(epoch, tasks, meanLosses, meanWeights, learningRate, valLosses, valMetrics, network);
                     epochs.add(result);
                     listeners.forEach(l -> l.onEpochEnd(result));
+                    boolean stopping = stop != null && stop.isRequested();
+                    boolean last = epoch == training.epochs() - 1;
+                    if (stopping || last || (epoch + 1) % training.checkpointEvery() == 0) {
+                        Path file = saver.save(epoch + 1, 0, globalStep, new double[k], new double[k], epochs);
+                        if (stopping && !last) {
+                            throw new TrainingStopped(file, epoch + 1, 0);
+                        }
+                    }
                 }
                 RunEnd end = new RunEnd(List.copyOf(epochs), baselines);
                 listeners.forEach(l -> l.onRunEnd(end));
                 return end;
+            }
+        }
+    }
+
+    /** Writes resumable checkpoints of this run, when it has a folder for them. */
+    private final class Saver {
+        private final Checkpoints checkpoints;
+        private final MultiTaskNetwork network;
+        private final ResumableOptimizer optimizer;
+        private final Weighting weighting;
+        private final NDManager manager;
+        private final TrainingState.BaselineSummary baselines;
+        private final List<String> signature;
+
+        Saver(Checkpoints checkpoints, MultiTaskNetwork network, ResumableOptimizer optimizer, Weighting weighting, NDManager manager,
+                Baselines.Result baselines) {
+            this.checkpoints = checkpoints;
+            this.network = network;
+            this.optimizer = optimizer;
+            this.weighting = weighting;
+            this.manager = manager;
+            this.baselines = new TrainingState.BaselineSummary(baselines.descriptions(), baselines.valMetrics());
+            this.signature = Checkpoints.signature(network);
+        }
+
+        /** Saves the state "in {@code epoch}, before its step {@code step}"; null when there is no folder. */
+        Path save(int epoch, int step, long globalStep, double[] lossSums, double[] weightSums, List<EpochEnd> epochs) {
+            if (checkpoints == null) {
+                return null;
+            }
+            List<TrainingState.EpochSummary> summaries = new ArrayList<>();
+            epochs.forEach(e -> summaries.add(TrainingState.EpochSummary.of(e)));
+            try {
+                TrainingState state = new TrainingState(TrainingState.FORMAT, Yaml.mapper().writeValueAsString(run.config()), signature,
+                        run.config().training().optimizer().name(), epoch, step, globalStep, lossSums.clone(), weightSums.clone(),
+                        summaries, baselines);
+                return checkpoints.write(state, weighting.state(), network, optimizer, manager);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write a checkpoint in " + checkpoints.folder() + ": " + e.getMessage(), e);
             }
         }
     }
@@ -178,6 +306,7 @@ public final class MultiTaskTrainer {
                     weighting.usesRepresentationGradients() ? components.network().lastRepresentations() : null,
                     run.weighting().provider().name()));
         }
+        checkGradients(epoch, globalStep, batch.manager());
         // Outside the collector: the update must not be recorded by autograd.
         trainer.step();
         if (weighting.wantsLossesAfterUpdate()) {
@@ -193,6 +322,43 @@ public final class MultiTaskTrainer {
             weighting.afterUpdate(after);
         }
         return values;
+    }
+
+    /**
+     * Stops the step before the update when a parameter's gradient holds NaN or Inf, naming the first
+     * such parameter. One reduction per parameter and a single read: the largest magnitude of all
+     * gradients is finite exactly when every element is (max propagates NaN).
+     */
+    private void checkGradients(int epoch, long globalStep, NDManager stepManager) {
+        try (NDManager scratch = stepManager.newSubManager()) {
+            NDList peaks = new NDList();
+            List<String> names = new ArrayList<>();
+            for (Pair<String, Parameter> p : components.network().getParameters()) {
+                if (p.getValue().requiresGradient() && p.getValue().getArray().hasGradient()) {
+                    // The gradient handle and its temporaries belong to the parameter's long-lived manager: close them.
+                    try (NDArray gradient = p.getValue().getArray().getGradient(); NDArray magnitude = gradient.abs()) {
+                        NDArray peak = magnitude.max();
+                        peak.attach(scratch);
+                        peaks.add(peak.reshape(1));
+                    }
+                    names.add(p.getKey());
+                }
+            }
+            if (peaks.isEmpty()) {
+                return;
+            }
+            NDArray all = peaks.size() == 1 ? peaks.get(0) : ai.djl.ndarray.NDArrays.concat(peaks);
+            if (Float.isFinite(all.max().getFloat())) {
+                return;
+            }
+            float[] values = all.toFloatArray();
+            for (int i = 0; i < values.length; i++) {
+                if (!Float.isFinite(values[i])) {
+                    throw new IllegalStateException("the gradient of parameter '" + names.get(i) + "' holds NaN or Inf at step "
+                            + globalStep + " (epoch " + epoch + "); the parameters were not updated");
+                }
+            }
+        }
     }
 
     /** The batch cut into one slice per device: each slice is image then targets. */

@@ -2,8 +2,11 @@ package org.mtan4j.runtime.training;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.training.optimizer.Optimizer;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -12,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * DJL's Adam folds the correction into the learning rate and so places epsilon differently.
  * Weight decay, when set, is PyTorch's L2 form ({@code g += wd * p}).
  */
-public final class PyTorchAdam extends Optimizer {
+public final class PyTorchAdam extends Optimizer implements ResumableOptimizer {
 
     private final float beta1;
     private final float beta2;
@@ -23,6 +26,8 @@ public final class PyTorchAdam extends Optimizer {
     private final Map<String, Map<Device, NDArray>> variances = new ConcurrentHashMap<>();
     // Steps per parameter and device: DJL's shared update count would advance once per device.
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
+    // A checkpoint's state, per parameter id, until each device's first update takes a copy.
+    private final Map<String, Map<String, NDArray>> restored = new ConcurrentHashMap<>();
 
     /** An Adam with the given hyper-parameters. */
     public PyTorchAdam(float learningRate, float beta1, float beta2, float epsilon, float weightDecay) {
@@ -35,11 +40,13 @@ public final class PyTorchAdam extends Optimizer {
     }
 
     /** The current learning rate. */
+    @Override
     public float learningRate() {
         return learningRate;
     }
 
     /** Sets the learning rate (the scheduler calls this between epochs). */
+    @Override
     public void setLearningRate(float learningRate) {
         this.learningRate = learningRate;
     }
@@ -51,6 +58,7 @@ public final class PyTorchAdam extends Optimizer {
 
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
+        takeRestored(parameterId, weight);
         int t = steps.merge(parameterId + "@" + weight.getDevice(), 1, Integer::sum);
         NDArray m = withDefaultState(means, parameterId, weight.getDevice(), k -> weight.zerosLike());
         NDArray v = withDefaultState(variances, parameterId, weight.getDevice(), k -> weight.zerosLike());
@@ -78,6 +86,68 @@ public final class PyTorchAdam extends Optimizer {
         NDArray own = weight.getGradient();
         own.subi(own);
         own.close();
+    }
+
+    /** Slots {@code exp_avg}, {@code exp_avg_sq} (PyTorch's names) and {@code step} (a 1-element int64 array). */
+    @Override
+    public Map<String, Map<String, NDArray>> state(NDManager manager) {
+        Map<String, Map<String, NDArray>> state = new HashMap<>();
+        // Restored but not yet updated (a checkpoint right after a resume) keeps what was restored.
+        restored.forEach((id, slots) -> {
+            if (!means.containsKey(id)) {
+                Map<String, NDArray> copies = new HashMap<>();
+                slots.forEach((slot, value) -> {
+                    NDArray copy = value.toDevice(manager.getDevice(), false).duplicate();
+                    copy.attach(manager);
+                    copies.put(slot, copy);
+                });
+                state.put(id, copies);
+            }
+        });
+        means.forEach((id, perDevice) -> {
+            Map.Entry<Device, NDArray> first = perDevice.entrySet().iterator().next();
+            Map<String, NDArray> slots = new HashMap<>();
+            slots.put("exp_avg", first.getValue().toDevice(manager.getDevice(), false).duplicate());
+            slots.put("exp_avg_sq", variances.get(id).get(first.getKey()).toDevice(manager.getDevice(), false).duplicate());
+            slots.put("step", manager.create(new long[] {stepCount(id, first.getKey())}));
+            slots.values().forEach(a -> a.attach(manager));
+            state.put(id, slots);
+        });
+        return state;
+    }
+
+    @Override
+    public void restore(String parameterId, Map<String, NDArray> slots, NDManager owner) {
+        if (!slots.keySet().equals(Set.of("exp_avg", "exp_avg_sq", "step"))) {
+            throw new IllegalArgumentException("Adam's state of a parameter has exp_avg, exp_avg_sq and step, this one " + slots.keySet());
+        }
+        Map<String, NDArray> copies = new HashMap<>();
+        slots.forEach((slot, value) -> {
+            NDArray copy = value.toDevice(owner.getDevice(), false).duplicate();
+            copy.attach(owner);
+            copies.put(slot, copy);
+        });
+        restored.put(parameterId, copies);
+    }
+
+    /** Moves a restored state onto the device of its first update there. */
+    private void takeRestored(String parameterId, NDArray weight) {
+        Map<String, NDArray> slots = restored.get(parameterId);
+        Device device = weight.getDevice();
+        if (slots == null || means.getOrDefault(parameterId, Map.of()).containsKey(device)) {
+            return;
+        }
+        for (String slot : new String[] {"exp_avg", "exp_avg_sq"}) {
+            NDArray value = slots.get(slot);
+            if (!value.getShape().equals(weight.getShape())) {
+                throw new IllegalArgumentException("the checkpoint's Adam " + slot + " has shape " + value.getShape()
+                        + ", the parameter " + weight.getShape());
+            }
+            NDArray copy = value.toDevice(device, false).duplicate();
+            copy.attach(weight.getManager());
+            (slot.equals("exp_avg") ? means : variances).computeIfAbsent(parameterId, k -> new ConcurrentHashMap<>()).put(device, copy);
+        }
+        steps.put(parameterId + "@" + device, Math.toIntExact(slots.get("step").toLongArray()[0]));
     }
 
     /** DJL's optimiser base wants a builder; ours has no settings of its own. */

@@ -13,7 +13,20 @@ import org.mtan4j.runtime.ResolvedRun;
  * @param stepsPerEpoch training steps per epoch
  * @param parameterCount trainable parameters of the model (weighting parameters included)
  * @param network the initialised model, for listeners that save it
+ * @param previousEpochs when resuming: the epochs finished before (without a model); empty otherwise
+ * @param resumedFrom when resuming: the checkpoint file continued from; null otherwise
  */
 public record RunStart(ResolvedRun run, List<TaskSpec> tasks, int epochs, int stepsPerEpoch, long parameterCount,
-        MultiTaskNetwork network) {
+        MultiTaskNetwork network, List<EpochEnd> previousEpochs, java.nio.file.Path resumedFrom) {
+
+    /** A run from its start. */
+    public RunStart(ResolvedRun run, List<TaskSpec> tasks, int epochs, int stepsPerEpoch, long parameterCount,
+            MultiTaskNetwork network) {
+        this(run, tasks, epochs, stepsPerEpoch, parameterCount, network, List.of(), null);
+    }
+
+    /** Whether this run continues from a checkpoint. */
+    public boolean resumed() {
+        return resumedFrom != null;
+    }
 }

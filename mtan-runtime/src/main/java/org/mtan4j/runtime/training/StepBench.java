@@ -11,17 +11,23 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.RunComponents;
 import org.mtan4j.runtime.config.OptimizerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Times a run's model ({@code mtan bench}): training steps exactly as {@link MultiTaskTrainer} runs them
@@ -31,6 +37,8 @@ import org.mtan4j.runtime.config.OptimizerConfig;
  * dataset's training batches. Batch preparation is not timed.
  */
 public final class StepBench {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StepBench.class);
 
     private StepBench() {
     }
@@ -110,9 +118,7 @@ public final class StepBench {
      * (random inputs only): the backbone is built for {@code (C, height, width)}.
      */
     public static ResolvedRun withImageSize(ResolvedRun run, long height, long width) {
-        long[] shape = {run.imageShape()[0], height, width};
-        return new ResolvedRun(run.config(), run.dataset(), run.tasks(), run.datasetTaskIndex(), shape, run.backbone(),
-                run.heads(), run.metrics(), run.weighting());
+        return run.withImageShape(new long[] {run.imageShape()[0], height, width});
     }
 
     /**
@@ -120,6 +126,86 @@ public final class StepBench {
      * thread count set) by the caller, so that its start-up is not part of the figures.
      */
     public static Result measure(ResolvedRun run, Device device, Options options) {
+        return withModel(run, device, options, setup -> {
+            Timings train = options.train() ? time(options, setup.inputs(), setup.train()) : null;
+            Timings inference = options.inference() ? time(options, setup.inputs(), setup.inference()) : null;
+            return new Result(setup.parameters(), run.imageShape().clone(), setup.initSeconds(), train, inference);
+        });
+    }
+
+    /**
+     * The process's resident set after training steps (a leak check, {@code mtan bench --memory-steps}).
+     *
+     * @param steps the training steps run, in order
+     * @param residentBytes {@code VmRSS} after each of those steps
+     */
+    public record MemoryResult(long[] steps, long[] residentBytes) {
+        /** The last sample relative to the first, minus one (0.05: 5% more). */
+        public double growth() {
+            return (double) residentBytes[residentBytes.length - 1] / residentBytes[0] - 1;
+        }
+    }
+
+    /**
+     * Runs {@code steps} training steps of {@code run}'s model (as {@link #measure}; only the batch size
+     * and the input source of {@code options} count) and samples the resident set after every
+     * {@code every}-th step. Nothing is timed.
+     *
+     * @throws IllegalArgumentException if {@code every} is not in {@code [1, steps]}
+     * @throws IllegalStateException where {@code /proc/self/status} cannot be read (not Linux)
+     */
+    public static MemoryResult memory(ResolvedRun run, Device device, Options options, long steps, long every) {
+        if (every < 1 || every > steps) {
+            throw new IllegalArgumentException("the sampling interval must be in [1, " + steps + "], got " + every);
+        }
+        return withModel(run, device, options, setup -> {
+            int samples = Math.toIntExact(steps / every);
+            long[] at = new long[samples];
+            long[] rss = new long[samples];
+            int next = 0;
+            for (long step = 1; step <= steps; step++) {
+                try (Batch batch = setup.inputs().next()) {
+                    setup.train().run(batch);
+                }
+                if (step % every == 0) {
+                    at[next] = step;
+                    rss[next++] = procStatusBytes("VmRSS");
+                    LOG.info("resident set after {} training steps: {} MB", step, rss[next - 1] >> 20);
+                }
+            }
+            return new MemoryResult(at, rss);
+        });
+    }
+
+    /** The process's peak resident set ({@code VmHWM}), or -1 where {@code /proc} is absent (not Linux). */
+    public static long peakResidentBytes() {
+        try {
+            return procStatusBytes("VmHWM");
+        } catch (IllegalStateException e) {
+            return -1;
+        }
+    }
+
+    /** A {@code kB} field of {@code /proc/self/status}, in bytes. */
+    private static long procStatusBytes(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(field + ":")) {
+                    String[] parts = line.substring(field.length() + 1).trim().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024L; // the kernel reports kB
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read " + field + " from /proc/self/status: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("no " + field + " in /proc/self/status");
+    }
+
+    /** The model, ready to step: what {@link #measure} and {@link #memory} run. */
+    private record Setup(long parameters, double initSeconds, Inputs inputs, Step train, Step inference) {
+    }
+
+    private static <R> R withModel(ResolvedRun run, Device device, Options options, Function<Setup, R> body) {
         long start = System.nanoTime();
         List<TaskSpec> tasks = run.tasks();
         long[] image = run.imageShape();
@@ -147,26 +233,19 @@ public final class StepBench {
                             .filter(p -> p.requiresGradient()).mapToLong(p -> p.getArray().size()).sum();
                     double initSeconds = (System.nanoTime() - start) / 1e9;
                     Inputs inputs = new Inputs(loader, data, tasks, image, options.batchSize(), run.config().seed());
-                    Timings train = null;
-                    if (options.train()) {
-                        MultiTaskTrainer stepper = new MultiTaskTrainer(run, components, devices, Set.of());
-                        List<org.mtan4j.api.TaskHead> heads = components.heads();
-                        Random random = new Random(run.config().seed());
-                        long[] step = {0};
-                        train = time(options, inputs, batch -> stepper.trainStep(trainer, heads, weighting, shared, batch, tasks, 0,
-                                step[0]++, random));
-                    }
-                    Timings inference = null;
-                    if (options.inference()) {
-                        ParameterStore store = new ParameterStore(data, false);
-                        inference = time(options, inputs, batch -> {
-                            NDList predictions = network.forward(store, new NDList(batch.images()), false);
-                            // Reading one value waits for the pass to finish on devices that run asynchronously.
-                            NDArray first = predictions.get(0);
-                            first.getFloat(new long[first.getShape().dimension()]);
-                        });
-                    }
-                    return new Result(parameters, image.clone(), initSeconds, train, inference);
+                    MultiTaskTrainer stepper = new MultiTaskTrainer(run, components, devices, Set.of());
+                    List<org.mtan4j.api.TaskHead> heads = components.heads();
+                    Random random = new Random(run.config().seed());
+                    long[] step = {0};
+                    Step train = batch -> stepper.trainStep(trainer, heads, weighting, shared, batch, tasks, 0, step[0]++, random);
+                    ParameterStore store = new ParameterStore(data, false);
+                    Step inference = batch -> {
+                        NDList predictions = network.forward(store, new NDList(batch.images()), false);
+                        // Reading one value waits for the pass to finish on devices that run asynchronously.
+                        NDArray first = predictions.get(0);
+                        first.getFloat(new long[first.getShape().dimension()]);
+                    };
+                    return body.apply(new Setup(parameters, initSeconds, inputs, train, inference));
                 }
             }
         }

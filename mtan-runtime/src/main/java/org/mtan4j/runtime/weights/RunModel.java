@@ -10,16 +10,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.mtan4j.api.Backbone;
 import org.mtan4j.api.BackboneProvider;
 import org.mtan4j.api.TaskHead;
@@ -29,7 +26,6 @@ import org.mtan4j.api.WeightingProvider;
 import org.mtan4j.runtime.Engines;
 import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.ResolvedRun.Chosen;
-import org.mtan4j.runtime.run.AtomicFiles;
 import org.mtan4j.runtime.training.MultiTaskNetwork;
 
 /**
@@ -89,6 +85,11 @@ public final class RunModel implements AutoCloseable {
         return run;
     }
 
+    /** The backbone. */
+    public Backbone backbone() {
+        return backbone;
+    }
+
     /** The heads, in task order. */
     public List<TaskHead> heads() {
         return heads;
@@ -119,6 +120,23 @@ public final class RunModel implements AutoCloseable {
         return StateDicts.load(npz, stateDictNames());
     }
 
+    /**
+     * Loads the backbone's pretrained trunk alone from a PyTorch state_dict {@code .npz} (an
+     * ImageNet-pretrained ResNet-50 for {@code resnet-mtan}); see {@link StateDicts#loadTrunk}.
+     *
+     * @throws WeightsException when the backbone declares no trunk ({@link Backbone#trunkStateDictEntries()})
+     *     or the file does not hold it
+     */
+    public ImportReport importTrunk(Path npz) {
+        Map<String, Parameter> trunk = backbone.trunkStateDictEntries();
+        if (trunk.isEmpty()) {
+            throw new WeightsException("backbone '" + run.config().backbone().name() + "' has no pretrained trunk"
+                    + " (Backbone.trunkStateDictEntries is empty), so " + npz + " cannot be loaded into a trunk alone;"
+                    + " import a whole state_dict instead, or use a backbone with one (resnet-mtan)");
+        }
+        return StateDicts.loadTrunk(npz, trunk);
+    }
+
     /** Writes the weights as a PyTorch state_dict {@code .npz}; see {@link StateDicts#save}. */
     public void exportStateDict(Path npz) throws IOException {
         StateDicts.save(npz, stateDictNames());
@@ -137,14 +155,24 @@ public final class RunModel implements AutoCloseable {
             parameters.add(p);
             shapes.add(p.getValue().getArray().getShape());
         }
-        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+        byte[] bytes;
+        try {
+            bytes = org.mtan4j.runtime.run.ParamsFiles.read(file);
+        } catch (NoSuchFileException e) {
+            throw new WeightsException(file + ": no such checkpoint", e);
+        } catch (IOException e) {
+            throw new WeightsException(e.getMessage(), e);
+        }
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
             network.loadParameters(manager, in);
             if (in.read() != -1) {
                 throw new WeightsException(file + ": not a checkpoint of this model: data left after its last parameter");
             }
         } catch (NoSuchFileException e) {
             throw new WeightsException(file + ": no such checkpoint", e);
-        } catch (MalformedModelException | java.io.EOFException | java.io.UTFDataFormatException e) {
+        } catch (java.io.EOFException e) {
+            throw new WeightsException(file + ": truncated, or not a checkpoint of this model: it ends before the model's last parameter", e);
+        } catch (MalformedModelException | java.io.UTFDataFormatException e) {
             throw new WeightsException(file + ": not a checkpoint of this model (" + e.getMessage() + ")", e);
         } catch (RuntimeException e) {
             if (e instanceof WeightsException) {
@@ -166,11 +194,7 @@ public final class RunModel implements AutoCloseable {
 
     /** Writes a checkpoint in the training's format, atomically. */
     public void saveCheckpoint(Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
-            try (DataOutputStream data = new DataOutputStream(out)) {
-                network.saveParameters(data);
-            }
-        });
+        org.mtan4j.runtime.run.ParamsFiles.write(file, network);
     }
 
     /**

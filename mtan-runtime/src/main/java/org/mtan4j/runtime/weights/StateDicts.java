@@ -41,46 +41,25 @@ public final class StateDicts {
      *     non-float entry, or when the file is not a readable {@code .npz}
      */
     public static ImportReport load(Path file, StateDictNames names) {
-        Map<String, NpyArray> arrays;
-        try {
-            // Converting: a state_dict written on a big-endian machine or transposed is still usable.
-            arrays = Npz.read(file, true);
-        } catch (IOException e) {
-            throw new WeightsException(e.getMessage(), e);
-        }
+        Map<String, NpyArray> arrays = read(file);
         List<String> notes = new ArrayList<>();
         Map<String, Parameter> expected = names.entries();
         List<String> missing = new ArrayList<>();
         List<String> extra = new ArrayList<>();
-        List<String> misshaped = new ArrayList<>();
-        List<String> badType = new ArrayList<>();
         int counters = 0;
-        boolean narrowed = false;
+        Map<String, NpyArray> matched = new LinkedHashMap<>();
         for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
             String name = e.getKey();
             NpyArray array = e.getValue();
-            if (name.equals(COUNTER) || name.endsWith("." + COUNTER)) {
+            if (isCounter(name)) {
                 counters++;
-                continue;
-            }
-            Parameter p = expected.get(name);
-            if (p == null) {
-                if (name.equals(StateDictNames.LOG_SIGMA)) {
-                    notes.add("'logsigma' " + array.shapeString() + " skipped: it holds uncertainty weighting's log-variances,"
-                            + " and this run's weighting has no matching parameter");
-                } else {
-                    extra.add(name + " " + array.shapeString());
-                }
-                continue;
-            }
-            if (array.dtype() == NpyDType.FLOAT64) {
-                narrowed = true;
-            } else if (array.dtype() != NpyDType.FLOAT32) {
-                badType.add(name + " (" + array.dtype().descr() + ")");
-            }
-            long[] want = p.getArray().getShape().getShape();
-            if (!Arrays.equals(want, Arrays.stream(array.shape()).asLongStream().toArray())) {
-                misshaped.add(name + " " + array.shapeString() + ", expected " + shapeString(want));
+            } else if (expected.containsKey(name)) {
+                matched.put(name, array);
+            } else if (name.equals(StateDictNames.LOG_SIGMA)) {
+                notes.add("'logsigma' " + array.shapeString() + " skipped: it holds uncertainty weighting's log-variances,"
+                        + " and this run's weighting has no matching parameter");
+            } else {
+                extra.add(name + " " + array.shapeString());
             }
         }
         for (Map.Entry<String, Parameter> e : expected.entrySet()) {
@@ -93,6 +72,98 @@ public final class StateDicts {
                 missing.add(e.getKey() + " " + shapeString(e.getValue().getArray().getShape().getShape()));
             }
         }
+        int loaded = copy(file, matched, expected, missing, extra, notes);
+        if (!names.unnamed().isEmpty()) {
+            notes.add("not in a PyTorch state_dict, left at their initial values: " + String.join(", ", names.unnamed()));
+        }
+        LOG.info("loaded {} entries from {} ({} num_batches_tracked ignored)", loaded, file, counters);
+        return new ImportReport(file.toString(), loaded, counters, notes);
+    }
+
+    /**
+     * Reads {@code file} and copies the entries of {@code trunk} (a backbone's
+     * {@link org.mtan4j.api.Backbone#trunkStateDictEntries()}) into their parameters, leaving every
+     * other parameter as it is: a pretrained network's weights for the shared trunk alone. Entries of
+     * the file that are not trunk names (a classifier's {@code fc.*}, {@code num_batches_tracked}) are
+     * ignored and reported in one note. Nothing is changed unless every trunk entry is in the file with
+     * its shape.
+     *
+     * @throws WeightsException naming the file and listing every missing, mis-shaped or non-float trunk
+     *     entry, or when the file is not a readable {@code .npz}
+     */
+    public static ImportReport loadTrunk(Path file, Map<String, Parameter> trunk) {
+        Map<String, NpyArray> arrays = read(file);
+        List<String> ignored = new ArrayList<>();
+        int counters = 0;
+        Map<String, NpyArray> matched = new LinkedHashMap<>();
+        for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
+            if (trunk.containsKey(e.getKey())) {
+                matched.put(e.getKey(), e.getValue());
+            } else {
+                ignored.add(e.getKey());
+                counters += isCounter(e.getKey()) ? 1 : 0;
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        trunk.forEach((name, p) -> {
+            if (!arrays.containsKey(name)) {
+                missing.add(name + " " + shapeString(p.getArray().getShape().getShape()));
+            }
+        });
+        List<String> notes = new ArrayList<>();
+        if (!ignored.isEmpty()) {
+            notes.add(ignored.size() + " entries that are not trunk parameters ignored: " + fewOf(ignored));
+        }
+        int loaded = copy(file, matched, trunk, missing, List.of(), notes);
+        notes.add("only the trunk was loaded; every other parameter keeps its initial value");
+        LOG.info("loaded {} trunk entries from {} ({} other entries ignored)", loaded, file, ignored.size());
+        return new ImportReport(file.toString(), loaded, counters, notes);
+    }
+
+    private static Map<String, NpyArray> read(Path file) {
+        try {
+            // Converting: a state_dict written on a big-endian machine or transposed is still usable.
+            return Npz.read(file, true);
+        } catch (IOException e) {
+            throw new WeightsException(e.getMessage(), e);
+        }
+    }
+
+    private static boolean isCounter(String name) {
+        return name.equals(COUNTER) || name.endsWith("." + COUNTER);
+    }
+
+    /** The first few names, then how many more: a line stays readable for a 300-entry file. */
+    private static String fewOf(List<String> names) {
+        int shown = Math.min(names.size(), 5);
+        String head = String.join(", ", names.subList(0, shown));
+        return shown == names.size() ? head : head + " and " + (names.size() - shown) + " more";
+    }
+
+    /**
+     * Checks the matched entries' types and shapes, throws listing every problem (with the caller's
+     * missing and unexpected entries) if there is any, else copies them into their parameters.
+     *
+     * @return how many entries were copied
+     */
+    private static int copy(Path file, Map<String, NpyArray> matched, Map<String, Parameter> targets, List<String> missing,
+            List<String> extra, List<String> notes) {
+        List<String> misshaped = new ArrayList<>();
+        List<String> badType = new ArrayList<>();
+        boolean narrowed = false;
+        for (Map.Entry<String, NpyArray> e : matched.entrySet()) {
+            String name = e.getKey();
+            NpyArray array = e.getValue();
+            if (array.dtype() == NpyDType.FLOAT64) {
+                narrowed = true;
+            } else if (array.dtype() != NpyDType.FLOAT32) {
+                badType.add(name + " (" + array.dtype().descr() + ")");
+            }
+            long[] want = targets.get(name).getArray().getShape().getShape();
+            if (!Arrays.equals(want, Arrays.stream(array.shape()).asLongStream().toArray())) {
+                misshaped.add(name + " " + array.shapeString() + ", expected " + shapeString(want));
+            }
+        }
         if (!missing.isEmpty() || !extra.isEmpty() || !misshaped.isEmpty() || !badType.isEmpty()) {
             StringBuilder message = new StringBuilder(file + ": does not fit the model");
             section(message, "missing", missing);
@@ -102,8 +173,8 @@ public final class StateDicts {
             throw new WeightsException(message.toString());
         }
         int loaded = 0;
-        for (Map.Entry<String, Parameter> e : expected.entrySet()) {
-            NpyArray array = arrays.get(e.getKey());
+        for (Map.Entry<String, Parameter> e : targets.entrySet()) {
+            NpyArray array = matched.get(e.getKey());
             if (array != null) {
                 NDArray target = e.getValue().getArray();
                 if (target.getDataType() != DataType.FLOAT32) {
@@ -116,11 +187,7 @@ public final class StateDicts {
         if (narrowed) {
             notes.add("float64 entries were narrowed to float32");
         }
-        if (!names.unnamed().isEmpty()) {
-            notes.add("not in a PyTorch state_dict, left at their initial values: " + String.join(", ", names.unnamed()));
-        }
-        LOG.info("loaded {} entries from {} ({} num_batches_tracked ignored)", loaded, file, counters);
-        return new ImportReport(file.toString(), loaded, counters, notes);
+        return loaded;
     }
 
     /** The named parameters' current values as float32 arrays, in the names' order. */

@@ -25,5 +25,12 @@
  *       like {@code np.savez}, so importing a float32 file and exporting it again gives back every entry
  *       byte for byte, in the same order (file-level zip metadata such as timestamps may differ).</li>
  * </ul>
+ *
+ * <p>A pretrained trunk alone ({@link org.mtan4j.runtime.weights.StateDicts#loadTrunk}, {@code mtan
+ * import-weights --only trunk}): the file is read under the backbone's
+ * {@link org.mtan4j.api.Backbone#trunkStateDictEntries()} names (torchvision's {@code resnet50} names for
+ * {@code resnet-mtan}); every trunk entry must be there with its shape, other entries ({@code fc.*},
+ * {@code num_batches_tracked}) are ignored with one note, and the rest of the model keeps its
+ * initialisation.
  */
 package org.mtan4j.runtime.weights;

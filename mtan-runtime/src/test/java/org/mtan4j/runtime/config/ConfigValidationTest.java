@@ -76,7 +76,7 @@ class ConfigValidationTest {
         assertEquals("exact", run.config().tasks().get("normal").metrics().get(0).options().get("median"), "defaults written out");
         assertEquals("runs/single-depth", run.config().report().baselines().get("depth"));
         ConfigException formula = invalid("tasks.semantic.metrics=[{name: confusion-matrix, options: {formula: mean}}]");
-        assertEquals("tasks.semantic.metrics[0].options", formula.keyPath());
+        assertEquals("tasks.semantic.metrics[0].options.formula", formula.keyPath(), "the option the record refused");
         assertTrue(formula.getMessage().contains("formula") && formula.getMessage().contains("per-image"), formula.getMessage());
         assertEquals("report.baselines.colour", invalid("report.baselines.colour=runs/x").keyPath());
     }

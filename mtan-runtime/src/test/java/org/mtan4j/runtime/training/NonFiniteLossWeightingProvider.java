@@ -7,29 +7,13 @@ import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
-import org.mtan4j.api.WeightingProvider;
 
 /** Test-only {@code test-non-finite-loss}: a loss-level weighting whose combination is NaN from global step 2 on. */
-public final class NonFiniteLossWeightingProvider implements WeightingProvider<NoOptions> {
+public final class NonFiniteLossWeightingProvider extends TestWeightingProvider {
 
-    @Override
-    public String name() {
-        return "test-non-finite-loss";
-    }
-
-    @Override
-    public String description() {
-        return "Test only: a NaN combined loss from step 2 on.";
-    }
-
-    @Override
-    public Class<NoOptions> optionsType() {
-        return NoOptions.class;
-    }
-
-    @Override
-    public NoOptions defaultOptions() {
-        return NoOptions.INSTANCE;
+    /** Found by ServiceLoader. */
+    public NonFiniteLossWeightingProvider() {
+        super("test-non-finite-loss", "Test only: a NaN combined loss from step 2 on.");
     }
 
     @Override

@@ -7,32 +7,16 @@ import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
-import org.mtan4j.api.WeightingProvider;
 
 /**
  * Test-only {@code test-non-finite}: a gradient-level weighting that turns the second task's loss into
  * NaN from global step 2 on (the first step of epoch 1 in the tiny config), so the run must stop there.
  */
-public final class NonFiniteWeightingProvider implements WeightingProvider<NoOptions> {
+public final class NonFiniteWeightingProvider extends TestWeightingProvider {
 
-    @Override
-    public String name() {
-        return "test-non-finite";
-    }
-
-    @Override
-    public String description() {
-        return "Test only: NaN in the second task's gradient from step 2 on.";
-    }
-
-    @Override
-    public Class<NoOptions> optionsType() {
-        return NoOptions.class;
-    }
-
-    @Override
-    public NoOptions defaultOptions() {
-        return NoOptions.INSTANCE;
+    /** Found by ServiceLoader. */
+    public NonFiniteWeightingProvider() {
+        super("test-non-finite", "Test only: NaN in the second task's gradient from step 2 on.");
     }
 
     @Override

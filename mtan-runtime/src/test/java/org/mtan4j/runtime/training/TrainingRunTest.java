@@ -70,4 +70,19 @@ class TrainingRunTest {
         assertTrue(Files.size(last) > 0, "the checkpoint of epoch 1 is intact");
         assertTrue(Files.readAllLines(dir.resolve("tiny/metrics.csv")).stream().noneMatch(r -> r.startsWith("1,")), "no row of the failed epoch");
     }
+
+    @Test
+    void aNonFiniteGradientStopsTheRunNamingTheParameterAndTheRunCanResumeFromTheLastCheckpoint(@TempDir Path dir) throws Exception {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Runs.train(TinyRuns.resolved("weighting=test-non-finite-gradient"), dir, false, List.of()));
+        assertTrue(e.getMessage().contains("the gradient of parameter '") && e.getMessage().contains("step 2")
+                && e.getMessage().contains("not updated"), e.getMessage());
+        // Epoch 1 ended at step 2 with a resumable checkpoint; resuming with another weighting (the user's call) finishes.
+        Runs.ResumePoint point = Runs.resumePoint(dir.resolve("tiny"));
+        assertEquals("step-000000002.ckpt", point.checkpoint().file().getFileName().toString());
+        org.mtan4j.runtime.ResolvedRun fixed = TinyRuns.resolved("weighting=equal");
+        assertEquals(List.of("weighting.name: test-non-finite-gradient -> equal"), Runs.configChanges(point.config(), fixed.config()));
+        Runs.resume(fixed, point, List.of(), null);
+        assertTrue(Files.readAllLines(dir.resolve("tiny/metrics.csv")).stream().anyMatch(r -> r.startsWith("1,val,")));
+    }
 }

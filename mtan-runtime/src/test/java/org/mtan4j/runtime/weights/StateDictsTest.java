@@ -175,4 +175,43 @@ class StateDictsTest {
             assertTrue(model.stateDictNames().logSigmaMapped());
         }
     }
+
+    @Test
+    void aTrunkAloneLoadsUnderItsNamesIgnoringOtherEntriesAndABackboneWithoutOneIsRefused(@TempDir Path dir) throws IOException {
+        try (RunModel model = RunModel.build(TinyRuns.resolved())) {
+            Path any = dir.resolve("any.npz");
+            WeightsException refused = assertThrows(WeightsException.class, () -> model.importTrunk(any));
+            assertTrue(refused.getMessage().contains("backbone 'split' has no pretrained trunk"), refused.getMessage());
+
+            // A stand-in trunk: the model's first two entries under torchvision-like names.
+            List<Map.Entry<String, ai.djl.nn.Parameter>> entries = new ArrayList<>(model.stateDictNames().entries().entrySet());
+            Map<String, ai.djl.nn.Parameter> trunk = new LinkedHashMap<>();
+            trunk.put("conv1.weight", entries.get(0).getValue());
+            trunk.put("bn1.weight", entries.get(1).getValue());
+            Map<String, NpyArray> all = randomStateDict(model, 13);
+            Map<String, NpyArray> file = new LinkedHashMap<>();
+            file.put("conv1.weight", all.get(entries.get(0).getKey()));
+            file.put("bn1.weight", all.get(entries.get(1).getKey()));
+            file.put("fc.weight", new NpyArray("fc", NpyDType.FLOAT32, new int[] {2, 2}, new float[4]));
+            file.put("bn1.num_batches_tracked", new NpyArray("n", NpyDType.INT64, new int[0], new float[] {3}));
+            Path npz = dir.resolve("trunk.npz");
+            Npz.write(npz, file, false);
+            float[] otherBefore = entries.get(2).getValue().getArray().toFloatArray();
+
+            ImportReport report = StateDicts.loadTrunk(npz, trunk);
+            assertEquals(2, report.loaded());
+            assertEquals(1, report.ignoredCounters());
+            assertTrue(report.notes().contains("2 entries that are not trunk parameters ignored: fc.weight, bn1.num_batches_tracked"),
+                    report.notes().toString());
+            assertArrayEquals(file.get("conv1.weight").data(), entries.get(0).getValue().getArray().toFloatArray());
+            assertArrayEquals(file.get("bn1.weight").data(), entries.get(1).getValue().getArray().toFloatArray());
+            assertArrayEquals(otherBefore, entries.get(2).getValue().getArray().toFloatArray(), "not in the trunk: untouched");
+
+            file.remove("bn1.weight");
+            Npz.write(npz, file, false);
+            WeightsException missing = assertThrows(WeightsException.class, () -> StateDicts.loadTrunk(npz, trunk));
+            assertTrue(missing.getMessage().contains("1 missing: bn1.weight") && !missing.getMessage().contains("fc.weight"),
+                    missing.getMessage());
+        }
+    }
 }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.Sample;
 import org.mtan4j.api.TaskSpec;
@@ -69,6 +71,19 @@ final class CityscapesDataset implements MultiTaskDataset {
         folders.add("image");
         options.tasks().forEach(t -> folders.add(folder(t)));
         return NpyFolders.countSplit(root.resolve(split), folders);
+    }
+
+    /** Every selected file's header and length (not its values), so a bad file stops a run before it starts. */
+    @Override
+    public void checkFiles() throws IOException {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        shapes.put("image", new int[] {height, width, 3});
+        for (String task : options.tasks()) {
+            shapes.put(folder(task), "semantic".equals(task) ? new int[] {height, width} : new int[] {height, width, 1});
+        }
+        for (String split : SPLITS) {
+            NpyFolders.checkSplit(root.resolve(split), size(split), shapes);
+        }
     }
 
     @Override

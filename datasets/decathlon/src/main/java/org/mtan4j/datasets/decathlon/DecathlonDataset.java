@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +32,19 @@ import org.slf4j.LoggerFactory;
  * {@code round((h - size) / 2)}, half to even) for validation and for gtsrb, omniglot and svhn; then
  * scale to [0, 1] and normalise with the domain's mean and std.
  *
- * <p>Only {@code train} and {@code val}: the test split is unlabelled, and the API gives every sample
- * a target. Thread-safe: immutable state, shared resize coefficients, per-call buffers.
+ * <p>Splits {@code train} and {@code val}, and {@code test} when the devkit's
+ * {@code <annotations>/<domain>_test_stripped.json} exists: the images that file lists, in its order,
+ * transformed as validation images, each with the task's ignore value -1 as target (the test labels are
+ * not public). Thread-safe: immutable state, shared resize coefficients, per-call buffers.
+ *
+ * <p>Labels are the class folders' positions in sorted order ({@link #classes()}); the decathlon results
+ * writer of {@code mtan predict} maps them back to the devkit's category ids by the same rule.
  */
 final class DecathlonDataset implements MultiTaskDataset {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecathlonDataset.class);
-    private static final List<String> SPLITS = List.of(TRAIN, VAL);
+    /** The unlabelled split, present when the devkit's test annotation file is. */
+    static final String TEST = "test";
     /** torchvision's ImageFolder extensions (IMG_EXTENSIONS); other files are ignored as it does. */
     private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".ppm", ".bmp", ".pgm", ".tif",
             ".tiff", ".webp");
@@ -50,6 +57,8 @@ final class DecathlonDataset implements MultiTaskDataset {
     private final List<String> classes;
     private final Index train;
     private final Index val;
+    private final Index test;
+    private final List<String> splits;
     private final TaskSpec task;
     private final float[] mean = new float[3];
     private final float[] std = new float[3];
@@ -90,10 +99,26 @@ final class DecathlonDataset implements MultiTaskDataset {
         this.task = TaskSpec.classification(options.domain(), classes.size());
         this.train = index(domainDir.resolve(TRAIN));
         this.val = index(domainDir.resolve(VAL));
+        Path testFile = TestAnnotations.file(options.annotationsDir(), options.domain());
+        if (Files.exists(testFile)) {
+            Path[] files = TestAnnotations.images(testFile, root).toArray(new Path[0]);
+            for (Path p : files) {
+                if (!hasExtension(p, READABLE)) {
+                    throw new IOException(p + ": image format not readable here (javax.imageio reads JPEG, PNG, BMP, TIFF)");
+                }
+            }
+            int[] unlabelled = new int[files.length];
+            Arrays.fill(unlabelled, task.ignoreValue());
+            this.test = new Index(files, unlabelled);
+            this.splits = List.of(TRAIN, VAL, TEST);
+        } else {
+            this.test = null;
+            this.splits = List.of(TRAIN, VAL);
+        }
         loadStatistics(root);
     }
 
-    private static List<String> classFolders(Path split) throws IOException {
+    static List<String> classFolders(Path split) throws IOException {
         if (!Files.isDirectory(split)) {
             throw new IOException(split + ": missing split folder");
         }
@@ -219,7 +244,7 @@ final class DecathlonDataset implements MultiTaskDataset {
 
     @Override
     public List<String> splits() {
-        return SPLITS;
+        return splits;
     }
 
     private Index split(String split) {
@@ -229,8 +254,11 @@ final class DecathlonDataset implements MultiTaskDataset {
         if (VAL.equals(split)) {
             return val;
         }
-        throw new IllegalArgumentException("unknown split '" + split + "'; the decathlon dataset has " + SPLITS
-                + " (the test split is unlabelled)");
+        if (TEST.equals(split) && test != null) {
+            return test;
+        }
+        throw new IllegalArgumentException("unknown split '" + split + "'; this decathlon dataset has " + splits
+                + (test == null ? " (test needs " + TestAnnotations.file(options.annotationsDir(), options.domain()) + ")" : ""));
     }
 
     @Override

@@ -1,9 +1,16 @@
 package org.mtan4j.datasets.decathlon;
 
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
+import org.mtan4j.api.TaskSpec;
 
 /**
  * Provider of the {@code decathlon} dataset: one Visual Decathlon domain (option {@code domain}) as
@@ -47,5 +54,27 @@ public final class DecathlonDatasetProvider implements DatasetProvider<Decathlon
     public MultiTaskDataset open(DecathlonOptions options) throws IOException {
         Objects.requireNonNull(options, "options is null");
         return new DecathlonDataset(options);
+    }
+
+    /**
+     * The domain's task and {@code (3, size, size)} images without reading images ({@code mtan validate
+     * --no-data}): the class count is the number of class folders in {@code <root>/<domain>/train} when
+     * that folder exists (as {@link #open} counts them), else the published count (models.md).
+     */
+    @Override
+    public Optional<DatasetDescription> describe(DecathlonOptions options) {
+        int classes = DecathlonOptions.PUBLISHED_CLASSES.get(DecathlonOptions.DOMAINS.indexOf(options.domain()));
+        Path train = Path.of(options.root()).resolve(options.domain()).resolve(MultiTaskDataset.TRAIN);
+        if (Files.isDirectory(train)) {
+            try {
+                int found = DecathlonDataset.classFolders(train).size();
+                // Fewer than two: open() refuses the tree and says why.
+                classes = found >= 2 ? found : classes;
+            } catch (IOException e) {
+                // Unreadable: open() reports it; the description keeps the published count.
+            }
+        }
+        return Optional.of(new DatasetDescription(List.of(TaskSpec.classification(options.domain(), classes)),
+                new Shape(3, options.size(), options.size())));
     }
 }

@@ -11,6 +11,11 @@
  * through its own task branch; the runtime's many-to-many training (a run listing several datasets,
  * one per domain) is to come (issue 7) and will open ten of these.
  *
+ * <p><b>Challenge submission.</b> With the devkit's annotation files (option {@code annotations}) a
+ * domain also has the unlabelled {@code test} split, the images of {@code <domain>_test_stripped.json}
+ * in its order; {@link org.mtan4j.datasets.decathlon.DecathlonResults} turns a model's class indexes on
+ * them into the challenge's results JSON ({@code mtan predict --decathlon-results}).
+ *
  * <p>Entry points: {@link org.mtan4j.datasets.decathlon.DecathlonDatasetProvider} and
  * {@link org.mtan4j.datasets.decathlon.DecathlonOptions}.
  */

@@ -83,8 +83,26 @@ class DecathlonDatasetTest {
             found |= p instanceof DecathlonDatasetProvider && p.name().equals("decathlon");
         }
         assertTrue(found);
-        assertEquals(new DecathlonOptions("data/decathlon-1.0-data", "imagenet12", 72, "", 1000, true),
+        assertEquals(new DecathlonOptions("data/decathlon-1.0-data", "imagenet12", 72, "", 1000, true, ""),
                 new DecathlonDatasetProvider().defaultOptions());
+    }
+
+    @Test
+    void testSplitListsTheDevkitTestImagesInTheirOrderUnlabelled() throws IOException {
+        DecathlonFixture.devkit(root, "cifar100", 30_000_001L, 3001, 3);
+        try (DecathlonDataset d = new DecathlonDataset(options())) {
+            assertEquals(List.of("train", "val", "test"), d.splits());
+            assertEquals(3, d.size("test"));
+            for (int n = 0; n < 3; n++) {
+                Sample s = d.get(manager, "test", n, 9);
+                // 16x16 images at size 16: no resize, the whole image, never flipped.
+                assertClose(expected(DecathlonFixture.image(16, 16, 100 + n), 0, 0, false), s.image().toFloatArray(), "test " + n);
+                assertEquals(-1f, s.targets().singletonOrThrow().getFloat(), "the task's ignore value");
+            }
+        }
+        Files.delete(root.resolve("cifar100/test/t1.png"));
+        IOException e = assertThrows(IOException.class, () -> new DecathlonDataset(options()));
+        assertTrue(e.getMessage().contains("cifar100_test_stripped.json") && e.getMessage().contains("t1.png"), e.getMessage());
     }
 
     @Test
@@ -103,7 +121,7 @@ class DecathlonDatasetTest {
             assertArrayEquals(new float[] {0.5f, 0.45f, 0.4f}, d.statistics()[0]);
             assertArrayEquals(new float[] {0.25f, 0.2f, 0.3f}, d.statistics()[1]);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.size("test"));
-            assertTrue(e.getMessage().contains("'test'") && e.getMessage().contains("unlabelled"), e.getMessage());
+            assertTrue(e.getMessage().contains("'test'") && e.getMessage().contains("cifar100_test_stripped.json"), e.getMessage());
         }
     }
 

@@ -37,6 +37,47 @@ final class DecathlonFixture {
     }
 
     /**
+     * Writes the devkit's annotation files of a domain written by {@link #write} into
+     * {@code <root>/annotations} (the dataset's default place), and its test images: {@code train.json}
+     * lists the training images under {@code data/<domain>/train/<class>/...} with categories
+     * {@code firstCategory + 0, 1, 2} for classes {@code b, a, C} (not the labels' sorted order: C, a, b),
+     * image ids counting from {@code firstImage}; {@code test_stripped.json} lists {@code tests} 16x16
+     * PNGs at {@code <domain>/test/t<n>.png} with ids {@code firstImage + 100 + 3n} (so not in file-name
+     * order) and the three categories, without annotations.
+     */
+    static void devkit(Path root, String domain, long firstImage, long firstCategory, int tests) throws IOException {
+        String[] classes = {"b", "a", "C"};
+        StringBuilder images = new StringBuilder();
+        StringBuilder annotations = new StringBuilder();
+        StringBuilder categories = new StringBuilder();
+        long id = firstImage;
+        for (int c = 0; c < classes.length; c++) {
+            categories.append(c == 0 ? "" : ", ").append("{\"id\": ").append(firstCategory + c).append(", \"name\": \"")
+                    .append(classes[c]).append("\"}");
+            for (String file : new String[] {"0.png", "1.jpg"}) {
+                images.append(images.length() == 0 ? "" : ", ").append("{\"id\": ").append(id).append(", \"file_name\": \"data/")
+                        .append(domain).append("/train/").append(classes[c]).append('/').append(file).append("\"}");
+                annotations.append(annotations.length() == 0 ? "" : ", ").append("{\"id\": ").append(id).append(", \"image_id\": ")
+                        .append(id).append(", \"category_id\": ").append(firstCategory + c).append('}');
+                id++;
+            }
+        }
+        Path dir = root.resolve("annotations");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(domain + "_train.json"), "{\"images\": [" + images + "], \"annotations\": [" + annotations
+                + "], \"categories\": [" + categories + "]}");
+        StringBuilder test = new StringBuilder();
+        for (int n = 0; n < tests; n++) {
+            png(root.resolve(domain).resolve("test").resolve("t" + n + ".png"), image(16, 16, 100 + n));
+            test.append(n == 0 ? "" : ", ").append("{\"id\": ").append(firstImage + 100 + 3L * ((n + 1) % tests))
+                    .append(", \"width\": 16, \"height\": 16, \"file_name\": \"data/").append(domain).append("/test/t").append(n)
+                    .append(".png\"}");
+        }
+        Files.writeString(dir.resolve(domain + "_test_stripped.json"), "{\"images\": [" + test + "], \"categories\": ["
+                + categories + "]}");
+    }
+
+    /**
      * Writes {@code domain} with classes {@code b}, {@code a}, {@code C} (sorted: C, a, b): two training
      * images per class (a 16x24 PNG and a 20x40 JPEG, or PNGs only) and one 24x16 PNG per class for
      * validation; plus the pickle with {@link #MEAN} and {@link #STD} for the domain when asked.

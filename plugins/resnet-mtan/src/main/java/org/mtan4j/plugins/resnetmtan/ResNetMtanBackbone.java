@@ -60,24 +60,27 @@ public final class ResNetMtanBackbone implements Backbone {
     }
 
     /**
-     * Only the ResNet trunk's entries ({@code shared_conv.*} and {@code shared_layer*}): the part an
-     * ImageNet-pretrained ResNet-50 fills (torchvision's {@code conv1}, {@code bn1},
-     * {@code layer<s>.<k>}; the mapping from those names is {@code layer<s>.<k>} to
-     * {@code shared_layer<s>_b.<k>} for all but the last block, {@code shared_layer<s>_t} for the last).
+     * Only the ResNet trunk's entries under the reference's names ({@code shared_conv.*} and
+     * {@code shared_layer*}): the part an ImageNet-pretrained ResNet-50 fills. The same parameters, in
+     * the same order, as {@link #trunkStateDictEntries()}, whose torchvision name {@code layer<s>.<k>}
+     * is {@code shared_layer<s>_b.<k>} here for all but the last block and {@code shared_layer<s>_t}
+     * for the last.
      */
-    public Map<String, Parameter> trunkStateDictEntries() {
+    public Map<String, Parameter> referenceTrunkEntries() {
         Map<String, Parameter> entries = new LinkedHashMap<>();
         block.putTrunkEntries("", entries);
         return entries;
     }
 
     /**
-     * The same trunk parameters under torchvision's ResNet names ({@code conv1.weight}, {@code bn1.*},
-     * {@code layer<s>.<k>.*}; no {@code fc}): what {@code torchvision.models.resnet50().state_dict()}
-     * holds, so ImageNet weights exported from PyTorch can be loaded into the trunk alone, as the
-     * paper starts (its {@code num_batches_tracked} entries have no counterpart and are skipped).
+     * The trunk under torchvision's ResNet names ({@code conv1.weight}, {@code bn1.*},
+     * {@code layer<s>.<k>.*}, running statistics included; no {@code fc}): what
+     * {@code torchvision.models.resnet50().state_dict()} holds, so ImageNet weights exported from
+     * PyTorch can be loaded into the trunk alone, as the paper starts ({@code mtan import-weights --only
+     * trunk}; the file's {@code num_batches_tracked} and {@code fc.*} entries have no counterpart).
      */
-    public Map<String, Parameter> torchvisionResNetEntries() {
+    @Override
+    public Map<String, Parameter> trunkStateDictEntries() {
         Map<String, Parameter> entries = new LinkedHashMap<>();
         block.putTorchvisionEntries(entries);
         return entries;

@@ -49,8 +49,8 @@ class StructureTest extends EngineTest {
     @Test
     void trunkUnderTorchvisionNames() {
         ResNetMtanBackbone backbone = fullSize();
-        Map<String, Parameter> torchvision = backbone.torchvisionResNetEntries();
-        Map<String, Parameter> reference = backbone.trunkStateDictEntries();
+        Map<String, Parameter> torchvision = backbone.trunkStateDictEntries();
+        Map<String, Parameter> reference = backbone.referenceTrunkEntries();
         assertEquals(reference.size(), torchvision.size());
         assertEquals(List.copyOf(reference.values()), List.copyOf(torchvision.values()), "same parameters, same order");
         // torchvision resnet50: 53 conv/bn pairs in the trunk; spot-check the renaming.

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
 
@@ -23,6 +24,8 @@ final class DbMtlWeighting extends GradientWeighting {
     private final List<NDArray> buffers = new ArrayList<>();
     private NDManager stateManager;
     private long step;
+    // A checkpoint's buffers until the first step, which knows the device and shape.
+    private List<double[]> restored;
 
     DbMtlWeighting(List<TaskSpec> tasks, double beta, double betaSigma) {
         super("db-mtl", tasks, filled(tasks.size(), 1));
@@ -44,6 +47,16 @@ final class DbMtlWeighting extends GradientWeighting {
         List<NDArray> gradients = context.taskGradients(logs);
         if (stateManager == null) {
             stateManager = NDManager.newBaseManager(gradients.get(0).getDevice());
+        }
+        if (restored != null) {
+            for (double[] values : restored) {
+                float[] floats = new float[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    floats[i] = (float) values[i];
+                }
+                buffers.add(stateManager.create(floats).reshape(gradients.get(0).getShape()));
+            }
+            restored = null;
         }
         float decay = (float) (beta / Math.pow(step, betaSigma));
         double[] norms = new double[taskCount()];
@@ -84,5 +97,39 @@ final class DbMtlWeighting extends GradientWeighting {
     @Override
     double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         throw new UnsupportedOperationException("DB-MTL combines its moving averages in backward");
+    }
+
+    /** The step count and each task's moving average of its gradient ({@code buffer.<task index>}). */
+    @Override
+    public Map<String, double[]> state() {
+        Map<String, double[]> state = new java.util.LinkedHashMap<>();
+        state.put("step", new double[] {step});
+        if (restored != null) {
+            for (int k = 0; k < restored.size(); k++) {
+                state.put("buffer." + k, restored.get(k).clone());
+            }
+        }
+        for (int k = 0; k < buffers.size(); k++) {
+            float[] values = buffers.get(k).toFloatArray();
+            double[] copy = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                copy[i] = values[i];
+            }
+            state.put("buffer." + k, copy);
+        }
+        return state;
+    }
+
+    @Override
+    public void restoreState(Map<String, double[]> state) {
+        step = States.count(state, "db-mtl", "step");
+        if (!state.containsKey("buffer.0")) {
+            return;
+        }
+        restored = new ArrayList<>();
+        for (int k = 0; k < taskCount(); k++) {
+            double[] values = state.get("buffer." + k);
+            restored.add(States.require(state, "db-mtl", "buffer." + k, values == null ? 0 : values.length));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.mtan4j.plugins.weightings;
 
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -63,5 +64,29 @@ final class DwaWeighting extends LossWeighting {
     @Override
     public OptionalDouble weightSum() {
         return OptionalDouble.of(tasks().size());
+    }
+
+    /** The mean losses of each finished epoch, as {@code history.<epoch>}. */
+    @Override
+    public Map<String, double[]> state() {
+        Map<String, double[]> state = new java.util.LinkedHashMap<>();
+        for (int e = 0; e < history.size(); e++) {
+            if (history.get(e) != null) {
+                state.put("history." + e, history.get(e).clone());
+            }
+        }
+        return state;
+    }
+
+    @Override
+    public void restoreState(Map<String, double[]> state) {
+        history.clear();
+        for (String key : state.keySet()) {
+            if (!key.matches("history\\.\\d+")) {
+                throw new IllegalArgumentException("the state of weighting 'dwa' has an unknown key '" + key + "'");
+            }
+            onEpochEnd(Integer.parseInt(key.substring("history.".length())),
+                    States.require(state, "dwa", key, tasks().size()));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.mtan4j.plugins.weightings;
 
+import java.util.Map;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import java.util.List;
@@ -125,5 +126,21 @@ final class FamoWeighting implements Weighting {
     @Override
     public OptionalDouble weightSum() {
         return OptionalDouble.of(1);
+    }
+
+    /** The logits {@code w}, their Adam moments and step count, and the last weights. */
+    @Override
+    public Map<String, double[]> state() {
+        return Map.of("w", w.clone(), "adam-m", m.clone(), "adam-v", v.clone(), "adam-steps", new double[] {adamSteps},
+                "weights", weights.clone());
+    }
+
+    @Override
+    public void restoreState(Map<String, double[]> state) {
+        System.arraycopy(States.require(state, "famo", "w", count), 0, w, 0, count);
+        System.arraycopy(States.require(state, "famo", "adam-m", count), 0, m, 0, count);
+        System.arraycopy(States.require(state, "famo", "adam-v", count), 0, v, 0, count);
+        adamSteps = Math.toIntExact(States.count(state, "famo", "adam-steps"));
+        weights = States.require(state, "famo", "weights", count);
     }
 }

@@ -1,5 +1,6 @@
 package org.mtan4j.plugins.weightings;
 
+import java.util.Map;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
@@ -104,5 +105,16 @@ final class GradNormWeighting extends GradientWeighting {
     @Override
     public OptionalDouble weightSum() {
         return OptionalDouble.of(taskCount());
+    }
+
+    /** Epoch 0's mean losses ({@code initial-losses}), once known; the logits are model parameters. */
+    @Override
+    public Map<String, double[]> state() {
+        return initialLosses == null ? Map.of() : Map.of("initial-losses", initialLosses.clone());
+    }
+
+    @Override
+    public void restoreState(Map<String, double[]> state) {
+        initialLosses = state.containsKey("initial-losses") ? States.require(state, "gradnorm", "initial-losses", taskCount()) : null;
     }
 }

@@ -1,5 +1,6 @@
 package org.mtan4j.plugins.weightings;
 
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -68,5 +69,25 @@ final class GradVacWeighting extends GradientWeighting {
             }
         }
         return w;
+    }
+
+    /** The targets {@code rho} of every task pair, row by row. */
+    @Override
+    public Map<String, double[]> state() {
+        int k = rhoT.length;
+        double[] flat = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(rhoT[i], 0, flat, i * k, k);
+        }
+        return Map.of("rho", flat);
+    }
+
+    @Override
+    public void restoreState(Map<String, double[]> state) {
+        int k = rhoT.length;
+        double[] flat = States.require(state, "gradvac", "rho", k * k);
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(flat, i * k, rhoT[i], 0, k);
+        }
     }
 }

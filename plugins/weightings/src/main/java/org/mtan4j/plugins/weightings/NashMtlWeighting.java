@@ -1,5 +1,6 @@
 package org.mtan4j.plugins.weightings;
 
+import java.util.Map;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import java.util.List;
@@ -158,5 +159,17 @@ final class NashMtlWeighting extends GradientWeighting {
             }
         }
         return out;
+    }
+
+    /** The last solved weights {@code alpha} and the step count (the solve runs every few steps). */
+    @Override
+    public Map<String, double[]> state() {
+        return Map.of("alpha", alpha.clone(), "step", new double[] {step});
+    }
+
+    @Override
+    public void restoreState(Map<String, double[]> state) {
+        alpha = States.require(state, "nash-mtl", "alpha", taskCount());
+        step = States.count(state, "nash-mtl", "step");
     }
 }

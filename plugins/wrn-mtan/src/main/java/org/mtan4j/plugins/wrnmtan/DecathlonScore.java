@@ -12,15 +12,18 @@ import java.util.Objects;
  * {@code https://www.robots.ox.ac.uk/~vgg/decathlon/}):
  * {@code S = sum_d alpha_d * max(0, Emax_d - E_d)^2} with {@code E_d} the top-1 test error on domain
  * {@code d}, {@code Emax_d} twice the baseline's error on {@code d} and {@code alpha_d = 1000 / Emax_d^2},
- * so a perfect domain scores 1000, the baseline 250 per domain (2,500 over ten) and any error of at
- * least {@code Emax_d} nothing.
+ * so a perfect domain scores 1000, the baseline 250 per domain (2,500 over ten, "by construction" in
+ * the paper) and any error of at least {@code Emax_d} nothing.
  *
  * <p>Errors are fractions in {@code [0, 1]} (the score does not depend on the unit as long as the
- * baseline errors use the same one). The default baseline is the challenge's: ResNet-26 fine-tuned
- * from ImageNet ("Finetune" in Rebuffi et al. 2017's results table, reproduced in the MTAN paper's
- * decathlon table with score 2500), top-1 accuracies in percent: ImageNet 59.87, Aircraft 60.34,
- * CIFAR-100 82.12, Daimler pedestrians 92.82, DTD 55.53, GTSRB 97.53, VGG-Flowers 81.41, Omniglot
- * 87.69, SVHN 96.55, UCF101 51.20 (mean 76.51). Keys are the decathlon's folder names.
+ * baseline errors use the same one). The default baseline is the challenge's: the "Finetune" row of
+ * Rebuffi et al. 2017's results table (a ResNet-26 pretrained on the decathlon's ImageNet and fine-tuned
+ * on each domain; score 2500), which the MTAN paper's decathlon table repeats. Top-1 accuracies in
+ * percent: ImageNet 59.87, Aircraft 60.34, CIFAR-100 82.12, Daimler pedestrians 92.82, DTD 55.53,
+ * GTSRB 97.53, VGG-Flowers 81.41, Omniglot 87.69, SVHN 96.55, UCF101 51.20 (mean 76.51). These were
+ * checked against two public scoring scripts that state the same row and the same formula (found by
+ * code search; neither names its source), not against the paper's PDF, which could not be read from
+ * here. Keys are the decathlon's folder names.
  */
 public final class DecathlonScore {
 

@@ -16,8 +16,8 @@ import org.mtan4j.api.TaskHead;
  * <p>{@link #block()}'s forward computes every task's attention path, as the API asks. In the
  * decathlon each batch comes from one domain and the reference runs only that domain's path
  * ({@code forward(x, k)}); {@link #forwardTask} does the same, which is 1/N of the attention work
- * and keeps the other tasks' attention BatchNorm statistics untouched; a many-to-many trainer should
- * use it.
+ * and keeps the other tasks' attention BatchNorm statistics untouched; the runtime's many-to-many
+ * trainer uses it.
  *
  * <p>Shared parameters: the trunk ({@code conv1}, the three groups, the final BatchNorm) and the
  * shared conv units {@code encoder_block_att}; the attention layers are task-specific.
@@ -58,11 +58,12 @@ public final class WrnMtanBackbone implements Backbone {
      * {@code forward(x, k)} without its classifier).
      *
      * @param images {@code (N, C, H, W)}, H and W multiples of 8
-     * @param taskIndex the task (domain)
      * @param training whether BatchNorm uses and updates batch statistics
+     * @param taskIndex the task (domain)
      * @return {@code (N, featureChannels, H/8, W/8)}
      */
-    public NDArray forwardTask(ParameterStore parameterStore, NDArray images, int taskIndex, boolean training) {
+    @Override
+    public NDArray forwardTask(ParameterStore parameterStore, NDArray images, boolean training, int taskIndex) {
         return block.forwardTasks(parameterStore, images, new int[] {taskIndex}, training, null).singletonOrThrow();
     }
 

@@ -52,6 +52,36 @@ class DecathlonScoreTest {
     }
 
     @Test
+    void challengeBaselineIsRebuffiEtAlsFinetuneRow() {
+        // Rebuffi et al. 2017, "Finetune" top-1 accuracies (%), as cited in DecathlonScore's comment.
+        String[] domains = {"imagenet12", "aircraft", "cifar100", "daimlerpedcls", "dtd", "gtsrb", "vgg-flowers", "omniglot", "svhn",
+            "ucf101"};
+        double[] percent = {59.87, 60.34, 82.12, 92.82, 55.53, 97.53, 81.41, 87.69, 96.55, 51.20};
+        Map<String, Double> accuracy = new LinkedHashMap<>();
+        for (int i = 0; i < domains.length; i++) {
+            accuracy.put(domains[i], percent[i]);
+        }
+        DecathlonScore score = DecathlonScore.challenge();
+        assertEquals(accuracy.keySet(), score.baselineErrors().keySet());
+        accuracy.forEach((d, a) -> assertEquals(1 - a / 100, score.baselineErrors().get(d), 1e-12, d));
+        // Their mean is the paper's 76.51.
+        assertEquals(76.51, accuracy.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 0.005);
+    }
+
+    @Test
+    void challengeDomainsByHand() {
+        DecathlonScore score = DecathlonScore.challenge();
+        // GTSRB: baseline error 1 - 0.9753 = 0.0247, Emax = 0.0494, alpha = 1000 / 0.0494^2.
+        assertEquals(1000.0, score.domainScore("gtsrb", 0.0), 1e-9);                  // perfect
+        assertEquals(0.0, score.domainScore("gtsrb", 0.0494), 1e-9);                  // at Emax
+        assertEquals(0.0, score.domainScore("gtsrb", 0.05), 1e-9);                    // above Emax
+        // Error 0.01: 1000 * (0.0494 - 0.01)^2 / 0.0494^2 = 1000 * 0.00155236 / 0.00244036 = 636.1193.
+        assertEquals(636.1193, score.domainScore("gtsrb", 0.01), 1e-4);
+        // ImageNet at error 0.3: Emax = 0.8026; 1000 * 0.5026^2 / 0.8026^2 = 252.60676 / 0.64416676 = 392.1450.
+        assertEquals(392.1450, score.domainScore("imagenet12", 0.3), 1e-4);
+    }
+
+    @Test
     void markdownTableListsAccuracyAndScorePerDomainAndTheTotal() {
         DecathlonScore score = new DecathlonScore(Map.of("a", 0.2, "b", 0.5));
         Map<String, Double> errors = new LinkedHashMap<>();

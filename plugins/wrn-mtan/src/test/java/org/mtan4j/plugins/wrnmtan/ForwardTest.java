@@ -37,7 +37,7 @@ class ForwardTest extends EngineTest {
             assertEquals(new Shape(2, task.classes()), scores.getShape(), task.name());
             assertTrue(scores.exp().sum(new int[] {1}).sub(1f).abs().max().getFloat() < 1e-4f, task.name() + ": probabilities");
             // One task's path alone gives that task's features (the reference's forward(x, k)).
-            NDArray alone = backbone.forwardTask(ps, images, i, false);
+            NDArray alone = backbone.forwardTask(ps, images, false, i);
             assertTrue(alone.sub(all.get(i)).abs().max().getFloat() < 1e-5f, task.name() + ": forwardTask");
         }
     }

@@ -44,7 +44,7 @@ class TrainingTest extends EngineTest {
         float last = Float.NaN;
         for (int step = 0; step < 15; step++) {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray prediction = head.block().forward(ps, new NDList(backbone.forwardTask(ps, images, 0, true)), true).singletonOrThrow();
+                NDArray prediction = head.block().forward(ps, new NDList(backbone.forwardTask(ps, images, true, 0)), true).singletonOrThrow();
                 NDArray loss = head.loss(prediction, labels);
                 collector.backward(loss);
                 last = loss.getFloat();

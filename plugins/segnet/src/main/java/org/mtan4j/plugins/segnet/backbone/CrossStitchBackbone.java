@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.mtan4j.plugins.segnet.nn.ConvUnit;
+import org.mtan4j.plugins.segnet.nn.Intermediates;
 import org.mtan4j.plugins.segnet.nn.Layers;
 import org.mtan4j.plugins.segnet.nn.MaxPool2x2;
 import org.mtan4j.plugins.segnet.nn.PoolIndices;
@@ -115,15 +116,20 @@ public final class CrossStitchBackbone extends AbstractSegNetBackbone {
             for (int i = 0; i < taskCount; i++) {
                 indices.add(new ArrayList<>());
             }
+            // Every intermediate handle is closed once read (see Intermediates); only the outputs stay.
             List<NDArray> current = new ArrayList<>();
             NDArray mix = image;
             for (int s = 0; s < LEVELS; s++) {
-                current.clear();
+                List<NDArray> next = new ArrayList<>();
                 for (int i = 0; i < taskCount; i++) {
-                    Pooled p = MaxPool2x2.pool(SegNetTrunk.apply(taskEncoder.get(i).get(s), ps, mix, training, params));
+                    NDArray features = SegNetTrunk.apply(taskEncoder.get(i).get(s), ps, mix, training, params);
+                    Pooled p = MaxPool2x2.pool(features);
+                    features.close();
                     indices.get(i).add(p.indices());
-                    current.add(p.values());
+                    next.add(p.values());
                 }
+                Intermediates.release(s == 0 ? null : mix, new NDList(current));
+                current = next;
                 if (s + 1 < LEVELS) {
                     mix = stitch(csEnc, s, current);
                 }
@@ -131,11 +137,15 @@ public final class CrossStitchBackbone extends AbstractSegNetBackbone {
             for (int t = 0; t < LEVELS; t++) {
                 int level = LEVELS - 1 - t;
                 mix = stitch(csDec, t, current);
+                Intermediates.release(new NDList(current));
                 List<NDArray> next = new ArrayList<>();
                 for (int i = 0; i < taskCount; i++) {
-                    NDArray unpooled = MaxPool2x2.unpool(mix, indices.get(i).get(level));
+                    PoolIndices winners = indices.get(i).get(level);
+                    NDArray unpooled = MaxPool2x2.unpool(mix, winners);
                     next.add(SegNetTrunk.apply(taskDecoder.get(i).get(level), ps, unpooled, training, params));
+                    Intermediates.release(unpooled, winners.flat());
                 }
+                mix.close();
                 current = next;
             }
             return new NDList(current);
@@ -145,8 +155,16 @@ public final class CrossStitchBackbone extends AbstractSegNetBackbone {
         private static NDArray stitch(NDArray units, int row, List<NDArray> sources) {
             NDArray sum = null;
             for (int k = 0; k < sources.size(); k++) {
-                NDArray term = sources.get(k).mul(units.get(row, k));
-                sum = sum == null ? term : sum.add(term);
+                NDArray unit = units.get(row, k);
+                NDArray term = sources.get(k).mul(unit);
+                unit.close();
+                if (sum == null) {
+                    sum = term;
+                } else {
+                    NDArray previous = sum;
+                    sum = previous.add(term);
+                    Intermediates.release(previous, term);
+                }
             }
             return sum;
         }

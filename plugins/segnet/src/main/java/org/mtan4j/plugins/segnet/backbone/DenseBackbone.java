@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.mtan4j.plugins.segnet.nn.ConvUnit;
+import org.mtan4j.plugins.segnet.nn.Intermediates;
 import org.mtan4j.plugins.segnet.nn.Layers;
 import org.mtan4j.plugins.segnet.nn.MaxPool2x2;
 import org.mtan4j.plugins.segnet.nn.PoolIndices;
@@ -124,9 +125,12 @@ public final class DenseBackbone extends AbstractSegNetBackbone {
             checkInput(image.getShape());
             List<NDArray> pooled = new ArrayList<>();
             List<PoolIndices> indices = new ArrayList<>();
+            // Every intermediate handle is closed once read (see Intermediates); only the outputs stay.
             NDArray x = image;
             for (int s = 0; s < LEVELS; s++) {
-                Pooled p = MaxPool2x2.pool(SegNetTrunk.apply(encoder.get(s), ps, x, training, params));
+                NDArray features = SegNetTrunk.apply(encoder.get(s), ps, x, training, params);
+                Pooled p = MaxPool2x2.pool(features);
+                features.close();
                 pooled.add(p.values());
                 indices.add(p.indices());
                 x = p.values();
@@ -135,6 +139,9 @@ public final class DenseBackbone extends AbstractSegNetBackbone {
             for (int t = 0; t < LEVELS; t++) {
                 int level = LEVELS - 1 - t;
                 unpooled.add(MaxPool2x2.unpool(x, indices.get(level)));
+                if (t > 0) {
+                    x.close(); // a shared decoder output (pooled[4] before)
+                }
                 if (level > 0) { // level 0's output is never read (see the class comment)
                     x = SegNetTrunk.apply(decoder.get(level), ps, unpooled.get(t), training, params);
                 }
@@ -145,17 +152,24 @@ public final class DenseBackbone extends AbstractSegNetBackbone {
                 NDArray y = image;
                 for (int s = 0; s < LEVELS; s++) {
                     NDArray in = s == 0 ? image : NDArrays.concat(new NDList(y, pooled.get(s - 1)), 1); // task first
-                    Pooled p = MaxPool2x2.pool(SegNetTrunk.apply(taskEncoder.get(i).get(s), ps, in, training, params));
+                    NDArray features = SegNetTrunk.apply(taskEncoder.get(i).get(s), ps, in, training, params);
+                    Pooled p = MaxPool2x2.pool(features);
+                    Intermediates.release(s == 0 ? null : in, s == 0 ? null : y, features);
                     own.add(p.indices());
                     y = p.values();
                 }
                 for (int t = 0; t < LEVELS; t++) {
                     int level = LEVELS - 1 - t;
-                    NDArray in = NDArrays.concat(new NDList(MaxPool2x2.unpool(y, own.get(level)), unpooled.get(t)), 1);
+                    NDArray mine = MaxPool2x2.unpool(y, own.get(level));
+                    NDArray in = NDArrays.concat(new NDList(mine, unpooled.get(t)), 1);
+                    Intermediates.release(y, own.get(level).flat(), mine);
                     y = SegNetTrunk.apply(taskDecoder.get(i).get(level), ps, in, training, params);
+                    in.close();
                 }
                 out.add(y);
             }
+            Intermediates.release(new NDList(pooled), new NDList(unpooled));
+            indices.forEach(i -> i.flat().close());
             return out;
         }
 

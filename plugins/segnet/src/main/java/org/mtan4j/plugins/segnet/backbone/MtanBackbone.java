@@ -17,6 +17,7 @@ import java.util.Map;
 import org.mtan4j.plugins.segnet.nn.AlignCornersBilinear;
 import org.mtan4j.plugins.segnet.nn.AttentionLayer;
 import org.mtan4j.plugins.segnet.nn.ConvUnit;
+import org.mtan4j.plugins.segnet.nn.Intermediates;
 
 /**
  * The Multi-Task Attention Network on SegNet (models.md, "Variants", mtan; with one task, STAN): a
@@ -129,25 +130,33 @@ public final class MtanBackbone extends AbstractSegNetBackbone {
                 PairList<String, Object> params) {
             SegNetTrace g = trunk.trace(ps, inputs.singletonOrThrow(), training, params);
             NDList out = new NDList(taskCount);
+            // Every intermediate handle is closed once read (see Intermediates); only the outputs stay.
             for (int i = 0; i < taskCount; i++) {
                 NDArray a = null;
                 for (int s = 0; s < LEVELS; s++) {
                     NDArray e0 = g.encoderUnits().get(s);
                     NDArray attIn = s == 0 ? e0 : NDArrays.concat(new NDList(e0, a), 1); // shared first
-                    NDArray masked = SegNetTrunk.apply(encoderAtt.get(i).get(s), ps, attIn, training, params)
-                            .mul(g.encoderBlocks().get(s));
+                    NDArray mask = SegNetTrunk.apply(encoderAtt.get(i).get(s), ps, attIn, training, params);
+                    NDArray masked = mask.mul(g.encoderBlocks().get(s));
                     NDArray unit = SegNetTrunk.apply(encoderBlockAtt.get(s), ps, masked, training, params);
+                    Intermediates.release(s == 0 ? null : attIn, a, mask, masked);
                     // A plain max-pool: the attention path keeps no indices (models.md).
                     a = Pool.maxPool2d(unit, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
+                    unit.close();
                 }
                 for (int t = 0; t < LEVELS; t++) {
                     int level = LEVELS - 1 - t;
-                    NDArray b = SegNetTrunk.apply(decoderBlockAtt.get(level), ps, AlignCornersBilinear.upsample2x(a), training, params);
+                    NDArray upsampled = AlignCornersBilinear.upsample2x(a);
+                    NDArray b = SegNetTrunk.apply(decoderBlockAtt.get(level), ps, upsampled, training, params);
                     NDArray attIn = NDArrays.concat(new NDList(g.upsampled().get(t), b), 1);
-                    a = SegNetTrunk.apply(decoderAtt.get(i).get(level), ps, attIn, training, params).mul(g.decoderBlocks().get(t));
+                    NDArray mask = SegNetTrunk.apply(decoderAtt.get(i).get(level), ps, attIn, training, params);
+                    Intermediates.release(a, upsampled, b, attIn);
+                    a = mask.mul(g.decoderBlocks().get(t));
+                    mask.close();
                 }
                 out.add(a);
             }
+            g.releaseAllBut(null);
             return out;
         }
 

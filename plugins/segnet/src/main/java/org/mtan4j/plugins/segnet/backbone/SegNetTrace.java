@@ -2,6 +2,7 @@ package org.mtan4j.plugins.segnet.backbone;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import org.mtan4j.plugins.segnet.nn.Intermediates;
 import org.mtan4j.plugins.segnet.nn.PoolIndices;
 
 /**
@@ -31,6 +32,21 @@ public record SegNetTrace(List<NDArray> encoderUnits, List<NDArray> encoderBlock
         upsampled = List.copyOf(upsampled);
         decoderUnits = List.copyOf(decoderUnits);
         decoderBlocks = List.copyOf(decoderBlocks);
+    }
+
+    /**
+     * Closes the handles on every map and index array except {@code keep} (e.g. the output), once the
+     * caller is done with the trace (see {@link Intermediates}).
+     */
+    public void releaseAllBut(NDArray keep) {
+        for (List<NDArray> maps : List.of(encoderUnits, encoderBlocks, pooled, upsampled, decoderUnits, decoderBlocks)) {
+            for (NDArray map : maps) {
+                if (map != keep) {
+                    map.close();
+                }
+            }
+        }
+        indices.forEach(i -> i.flat().close());
     }
 
     /** The trunk's output {@code D[4]}: {@code (N, f[0], H, W)}. */

@@ -198,7 +198,10 @@ public final class SegNetTrunk extends AbstractBlock implements StateDictNamed {
     @Override
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        return new NDList(trace(parameterStore, inputs.singletonOrThrow(), training, params).output());
+        SegNetTrace trace = trace(parameterStore, inputs.singletonOrThrow(), training, params);
+        NDArray output = trace.output();
+        trace.releaseAllBut(output);
+        return new NDList(output);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.mtan4j.plugins.segnet.head;
 
 import ai.djl.ndarray.NDArray;
+import org.mtan4j.plugins.segnet.nn.Intermediates;
 
 /** What a SegNet head applies to its raw {@code (N, C, H, W)} output (models.md, Prediction head). */
 public enum OutputActivation {
@@ -31,7 +32,12 @@ public enum OutputActivation {
     L2_NORMALIZE {
         @Override
         public NDArray apply(NDArray raw) {
-            return raw.div(raw.norm(2, new int[] {1}, true).maximum(1e-12f));
+            NDArray norm = raw.norm(2, new int[] {1}, true);
+            NDArray floored = norm.maximum(1e-12f);
+            NDArray out = raw.div(floored);
+            // Autograd keeps what backward needs; see Intermediates.
+            Intermediates.release(norm, floored);
+            return out;
         }
     };
 

@@ -1,5 +1,6 @@
 package org.mtan4j.plugins.segnet.head;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -11,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Map;
 import java.util.Objects;
+import org.mtan4j.plugins.segnet.nn.Intermediates;
 import org.mtan4j.plugins.segnet.nn.Layers;
 import org.mtan4j.plugins.segnet.nn.StateDictNamed;
 
@@ -64,7 +66,13 @@ public final class SegNetHeadBlock extends AbstractBlock implements StateDictNam
             PairList<String, Object> params) {
         NDList hidden = conv.forward(parameterStore, inputs, training, params);
         NDList raw = pred.forward(parameterStore, hidden, training, params);
-        return new NDList(activation.apply(raw.singletonOrThrow()));
+        NDArray out = activation.apply(raw.singletonOrThrow());
+        // Free what autograd does not keep now rather than at the step's end (see Intermediates).
+        Intermediates.release(hidden);
+        if (out != raw.singletonOrThrow()) {
+            Intermediates.release(raw);
+        }
+        return new NDList(out);
     }
 
     @Override

@@ -69,8 +69,10 @@ public final class AlignCornersBilinear {
         NDArray columns = matrix(Math.toIntExact(s.get(3)), Math.toIntExact(width), true, device, type);
         // x first: the product belongs to x's manager; the second product belongs to the cache's
         // manager (its first operand) and is handed back to x's.
-        NDArray out = rows.matMul(x.matMul(columns));
+        NDArray half = x.matMul(columns);
+        NDArray out = rows.matMul(half);
         out.attach(x.getManager());
+        half.close();
         return out;
     }
 

@@ -71,12 +71,15 @@ public final class AttentionLayer extends AbstractBlock implements StateDictName
     @Override
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDList x = conv0.forward(parameterStore, inputs, training, params);
-        x = bn0.forward(parameterStore, x, training, params);
-        x = new NDList(Activation.relu(x.singletonOrThrow()));
-        x = conv1.forward(parameterStore, x, training, params);
-        NDArray y = bn1.forward(parameterStore, x, training, params).singletonOrThrow();
-        return new NDList(Activation.sigmoid(y));
+        NDList a = conv0.forward(parameterStore, inputs, training, params);
+        NDList b = bn0.forward(parameterStore, a, training, params);
+        NDList c = new NDList(Activation.relu(b.singletonOrThrow()));
+        NDList d = conv1.forward(parameterStore, c, training, params);
+        NDList e = bn1.forward(parameterStore, d, training, params);
+        NDArray mask = Activation.sigmoid(e.singletonOrThrow());
+        // Autograd keeps what backward needs; our handles would keep the rest until the step ends (Intermediates).
+        Intermediates.release(a, b, c, d, e);
+        return new NDList(mask);
     }
 
     @Override

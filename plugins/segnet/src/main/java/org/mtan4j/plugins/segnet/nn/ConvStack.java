@@ -84,7 +84,11 @@ public final class ConvStack extends AbstractBlock implements StateDictNamed {
             PairList<String, Object> params) {
         NDList x = inputs;
         for (ConvUnit unit : units) {
+            NDList previous = x;
             x = unit.forward(parameterStore, x, training, params);
+            if (previous != inputs) {
+                Intermediates.release(previous);
+            }
         }
         return x;
     }

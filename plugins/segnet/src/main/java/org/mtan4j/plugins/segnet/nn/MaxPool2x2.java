@@ -85,7 +85,11 @@ public final class MaxPool2x2 {
             flat.attach(x.getManager());
         }
         // gather (not max): its backward sends the gradient to the winner alone.
-        NDArray values = x.reshape(n, c, height * width).gather(flat.reshape(n, c, h * w), 2).reshape(n, c, h, w);
+        NDArray planes = x.reshape(n, c, height * width);
+        NDArray index = flat.reshape(n, c, h * w);
+        NDArray gathered = planes.gather(index, 2);
+        NDArray values = gathered.reshape(n, c, h, w);
+        Intermediates.release(planes, index, gathered); // views: the storage lives on in x, flat and values
         return new Pooled(values, new PoolIndices(flat, shape));
     }
 
@@ -108,8 +112,13 @@ public final class MaxPool2x2 {
         NDArray result;
         try (NDManager scope = values.getManager().newSubManager()) {
             NDArray zeros = scope.zeros(new Shape(n, c, out.get(2) * out.get(3)), values.getDataType());
+            NDArray index = indices.flat().reshape(n, c, -1);
+            NDArray source = values.reshape(n, c, -1);
+            // Views, attached to the callers' managers: closed here, their storage lives on.
+            index.attach(scope);
+            source.attach(scope);
             // scatter is differentiable in its source: the backward gathers the gradient at the indices.
-            result = zeros.scatter(indices.flat().reshape(n, c, -1), values.reshape(n, c, -1), 2).reshape(out);
+            result = zeros.scatter(index, source, 2).reshape(out);
             result.attach(values.getManager());
         }
         return result;

@@ -1,0 +1,2 @@
+/** Tests of the {@code synthetic-shapes} dataset. */
+package org.mtan4j.datasets.synthetic.shapes;

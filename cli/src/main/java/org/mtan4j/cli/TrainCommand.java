@@ -15,6 +15,7 @@ import org.mtan4j.runtime.config.ConfigLoader;
 import org.mtan4j.runtime.config.RunConfig;
 import org.mtan4j.runtime.run.Report;
 import org.mtan4j.runtime.run.RunDirectory;
+import org.mtan4j.runtime.training.Checkpoints;
 import org.mtan4j.runtime.training.StopRequest;
 import org.mtan4j.runtime.training.TrainingStopped;
 import picocli.CommandLine.Command;
@@ -130,11 +131,8 @@ final class TrainCommand implements Callable<Integer> {
             Runs.Outcome outcome;
             try {
                 outcome = Runs.resume(run, point, List.of(new ProgressListener(stderr)), stop);
-            } catch (IllegalArgumentException e) {
-                if (e.getMessage() != null && e.getMessage().contains("different model")) {
-                    throw new BadInput(e.getMessage());
-                }
-                throw e;
+            } catch (Checkpoints.WrongModel e) {
+                throw new BadInput(e.getMessage());
             }
             printResult(outcome, stdout);
             return ExitCodes.OK;

@@ -287,12 +287,12 @@ public final class Checkpoints {
          * trainer (the trainer then copies them to each device).
          *
          * @param manager the model's manager, which owns the loaded arrays
-         * @throws IllegalArgumentException when the checkpoint belongs to another model, naming the first difference
+         * @throws WrongModel when the checkpoint belongs to another model, naming the first difference
          */
         public void restoreModel(MultiTaskNetwork network, NDManager manager) throws IOException {
             List<String> here = signature(network);
             if (!here.equals(state.parameters())) {
-                throw new IllegalArgumentException("checkpoint " + file + " was written by a different model: "
+                throw new WrongModel("checkpoint " + file + " was written by a different model: "
                         + firstDifference(state.parameters(), here));
             }
             List<NDArray> replaced = new ArrayList<>();
@@ -337,6 +337,15 @@ public final class Checkpoints {
                 }
                 slots.forEach((parameter, arrays) -> optimizer.restore(ids.get(parameter), arrays, manager));
             }
+        }
+    }
+
+    /** A checkpoint refused because another model wrote it (bad input, not a failure). */
+    public static final class WrongModel extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        WrongModel(String message) {
+            super(message);
         }
     }
 

@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.LocalParameterServer;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -121,7 +120,7 @@ public final class ManyToManyTrainer {
                 NDManager data = model.getNDManager().newSubManager(device)) {
             model.setBlock(network);
             network.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1).addAll(new Shape(run.imageShape())));
-            Optimizer optimizer = Optimizers.create(training.optimizer());
+            PyTorchOptimizer optimizer = PyTorchOptimizer.create(training.optimizer());
             ParameterStore store = new ParameterStore(model.getNDManager(), false);
             store.setParameterServer(new LocalParameterServer(optimizer), new Device[] {device});
             List<BatchLoader> loaders = new ArrayList<>();
@@ -148,13 +147,13 @@ public final class ManyToManyTrainer {
                 for (int epoch = 0; epoch < training.epochs(); epoch++) {
                     if (schedule.restartsAt(epoch)) {
                         // The paper's code builds a new optimiser here: its state starts afresh.
-                        Optimizers.release(optimizer);
-                        optimizer = Optimizers.create(training.optimizer());
+                        optimizer.resetState();
+                        optimizer = PyTorchOptimizer.create(training.optimizer());
                         store.setParameterServer(new LocalParameterServer(optimizer), new Device[] {device});
                         LOG.info("epoch {}: restart, training {}", epoch, trainedNames(tasks, schedule.trains(epoch)));
                     }
                     double learningRate = schedule.learningRate(epoch);
-                    Optimizers.setLearningRate(optimizer, learningRate);
+                    optimizer.setLearningRate((float) learningRate);
                     int[] plan = TaskSchedule.plan(order, batches, schedule.trains(epoch));
                     List<Iterator<Batch>> iterators = new ArrayList<>();
                     for (int t = 0; t < k; t++) {

@@ -110,14 +110,14 @@ public final class MultiTaskTrainer {
         List<Parameter> sharedParameters = components.backbone().sharedParameters();
         MultiTaskDataset dataset = components.dataset();
         OptimizerConfig opt = training.optimizer();
-        ResumableOptimizer optimizer = (ResumableOptimizer) Optimizers.create(opt);
+        PyTorchOptimizer optimizer = PyTorchOptimizer.create(opt);
         StepLr schedule = new StepLr(opt.learningRate(), training.scheduler().stepSize(), training.scheduler().gamma());
 
         try (Model model = Model.newInstance(run.config().name(), devices[0]);
                 NDManager data = model.getNDManager().newSubManager(devices[0])) {
             model.setBlock(network);
             // DJL's trainer insists on a loss; ours come from the heads.
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer((ai.djl.training.optimizer.Optimizer) optimizer).optDevices(devices);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(optimizer).optDevices(devices);
             Shape input = new Shape(1, image[0], image[1], image[2]);
             TrainingState resumed = resume == null ? null : resume.state();
             if (resume != null) {
@@ -326,29 +326,30 @@ public final class MultiTaskTrainer {
 
     /**
      * Stops the step before the update when a parameter's gradient holds NaN or Inf, naming the first
-     * such parameter. One reduction per parameter and a single read: the largest magnitude of all
-     * gradients is finite exactly when every element is (max propagates NaN).
+     * such parameter. One pass over each gradient, no full-size temporary, and a single read: a sum is
+     * non-finite when an element is (NaN and Inf propagate; only a float overflow past 3e38 would be a
+     * false alarm, and such a gradient is itself the fault).
      */
     private void checkGradients(int epoch, long globalStep, NDManager stepManager) {
         try (NDManager scratch = stepManager.newSubManager()) {
-            NDList peaks = new NDList();
+            NDList sums = new NDList();
             List<String> names = new ArrayList<>();
             for (Pair<String, Parameter> p : components.network().getParameters()) {
                 if (p.getValue().requiresGradient() && p.getValue().getArray().hasGradient()) {
                     // The gradient handle and its temporaries belong to the parameter's long-lived manager: close them.
-                    try (NDArray gradient = p.getValue().getArray().getGradient(); NDArray magnitude = gradient.abs()) {
-                        NDArray peak = magnitude.max();
-                        peak.attach(scratch);
-                        peaks.add(peak.reshape(1));
+                    try (NDArray gradient = p.getValue().getArray().getGradient()) {
+                        NDArray sum = gradient.sum();
+                        sum.attach(scratch);
+                        sums.add(sum.reshape(1));
                     }
                     names.add(p.getKey());
                 }
             }
-            if (peaks.isEmpty()) {
+            if (sums.isEmpty()) {
                 return;
             }
-            NDArray all = peaks.size() == 1 ? peaks.get(0) : ai.djl.ndarray.NDArrays.concat(peaks);
-            if (Float.isFinite(all.max().getFloat())) {
+            NDArray all = sums.size() == 1 ? sums.get(0) : ai.djl.ndarray.NDArrays.concat(sums);
+            if (Float.isFinite(all.sum().getFloat())) {
                 return;
             }
             float[] values = all.toFloatArray();

@@ -3,8 +3,8 @@ package org.mtan4j.runtime.training;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.optimizer.Optimizer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,13 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * DJL's Adam folds the correction into the learning rate and so places epsilon differently.
  * Weight decay, when set, is PyTorch's L2 form ({@code g += wd * p}).
  */
-public final class PyTorchAdam extends Optimizer implements ResumableOptimizer {
+public final class PyTorchAdam extends PyTorchOptimizer {
 
     private final float beta1;
     private final float beta2;
     private final float epsilon;
     private final float weightDecay;
-    private volatile float learningRate;
     private final Map<String, Map<Device, NDArray>> means = new ConcurrentHashMap<>();
     private final Map<String, Map<Device, NDArray>> variances = new ConcurrentHashMap<>();
     // Steps per parameter and device: DJL's shared update count would advance once per device.
@@ -31,24 +30,11 @@ public final class PyTorchAdam extends Optimizer implements ResumableOptimizer {
 
     /** An Adam with the given hyper-parameters. */
     public PyTorchAdam(float learningRate, float beta1, float beta2, float epsilon, float weightDecay) {
-        super(new Builder());
-        this.learningRate = learningRate;
+        super(learningRate);
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
         this.weightDecay = weightDecay;
-    }
-
-    /** The current learning rate. */
-    @Override
-    public float learningRate() {
-        return learningRate;
-    }
-
-    /** Sets the learning rate (the scheduler calls this between epochs). */
-    @Override
-    public void setLearningRate(float learningRate) {
-        this.learningRate = learningRate;
     }
 
     /** How many updates a parameter has had on a device. */
@@ -75,17 +61,25 @@ public final class PyTorchAdam extends Optimizer implements ResumableOptimizer {
         }
         double correction1 = 1.0 - Math.pow(beta1, t);
         double correction2 = Math.sqrt(1.0 - Math.pow(beta2, t));
-        float stepSize = (float) (learningRate / correction1);
+        float stepSize = (float) (learningRate() / correction1);
         try (NDArray denominator = v.sqrt(); NDArray delta = m.div(denominator.divi((float) correction2).addi(epsilon))) {
             weight.subi(delta.muli(stepSize));
         }
         if (g != grad) {
             g.close();
         }
-        // The caller hands us a reduced copy; the parameter's own gradient must restart from zero.
-        NDArray own = weight.getGradient();
-        own.subi(own);
-        own.close();
+        zeroOwnGradient(weight);
+    }
+
+    @Override
+    public void resetState() {
+        for (Map<String, Map<Device, NDArray>> moments : List.of(means, variances)) {
+            moments.values().forEach(perDevice -> perDevice.values().forEach(NDArray::close));
+            moments.clear();
+        }
+        steps.clear();
+        restored.values().forEach(slots -> slots.values().forEach(NDArray::close));
+        restored.clear();
     }
 
     /** Slots {@code exp_avg}, {@code exp_avg_sq} (PyTorch's names) and {@code step} (a 1-element int64 array). */
@@ -96,11 +90,7 @@ public final class PyTorchAdam extends Optimizer implements ResumableOptimizer {
         restored.forEach((id, slots) -> {
             if (!means.containsKey(id)) {
                 Map<String, NDArray> copies = new HashMap<>();
-                slots.forEach((slot, value) -> {
-                    NDArray copy = value.toDevice(manager.getDevice(), false).duplicate();
-                    copy.attach(manager);
-                    copies.put(slot, copy);
-                });
+                slots.forEach((slot, value) -> copies.put(slot, copy(value, manager)));
                 state.put(id, copies);
             }
         });
@@ -122,11 +112,7 @@ public final class PyTorchAdam extends Optimizer implements ResumableOptimizer {
             throw new IllegalArgumentException("Adam's state of a parameter has exp_avg, exp_avg_sq and step, this one " + slots.keySet());
         }
         Map<String, NDArray> copies = new HashMap<>();
-        slots.forEach((slot, value) -> {
-            NDArray copy = value.toDevice(owner.getDevice(), false).duplicate();
-            copy.attach(owner);
-            copies.put(slot, copy);
-        });
+        slots.forEach((slot, value) -> copies.put(slot, copy(value, owner)));
         restored.put(parameterId, copies);
     }
 
@@ -143,18 +129,9 @@ public final class PyTorchAdam extends Optimizer implements ResumableOptimizer {
                 throw new IllegalArgumentException("the checkpoint's Adam " + slot + " has shape " + value.getShape()
                         + ", the parameter " + weight.getShape());
             }
-            NDArray copy = value.toDevice(device, false).duplicate();
-            copy.attach(weight.getManager());
-            (slot.equals("exp_avg") ? means : variances).computeIfAbsent(parameterId, k -> new ConcurrentHashMap<>()).put(device, copy);
+            (slot.equals("exp_avg") ? means : variances).computeIfAbsent(parameterId, k -> new ConcurrentHashMap<>())
+                    .put(device, copy(value, weight.getManager()));
         }
         steps.put(parameterId + "@" + device, Math.toIntExact(slots.get("step").toLongArray()[0]));
-    }
-
-    /** DJL's optimiser base wants a builder; ours has no settings of its own. */
-    private static final class Builder extends OptimizerBuilder<Builder> {
-        @Override
-        protected Builder self() {
-            return this;
-        }
     }
 }

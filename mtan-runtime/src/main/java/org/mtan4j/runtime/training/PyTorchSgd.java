@@ -3,7 +3,6 @@ package org.mtan4j.runtime.training;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.optimizer.Optimizer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,12 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * it with lr 0.1, Nesterov momentum 0.9 and weight decay 5e-5 (models.md, WRN-MTAN). DJL's own SGD
  * has neither Nesterov momentum nor PyTorch's first-step buffer.
  */
-public final class PyTorchSgd extends Optimizer implements ResumableOptimizer {
+public final class PyTorchSgd extends PyTorchOptimizer {
 
     private final float momentum;
     private final boolean nesterov;
     private final float weightDecay;
-    private volatile float learningRate;
     /** The momentum buffer {@code b} of each parameter on each device. */
     private final Map<String, Map<Device, NDArray>> momentumBuffers = new ConcurrentHashMap<>();
     // A checkpoint's buffers, per parameter id, until each device's first update takes a copy.
@@ -33,32 +31,16 @@ public final class PyTorchSgd extends Optimizer implements ResumableOptimizer {
      * @throws IllegalArgumentException for Nesterov without momentum
      */
     public PyTorchSgd(float learningRate, float momentum, boolean nesterov, float weightDecay) {
-        super(new Builder());
+        super(learningRate);
         if (nesterov && momentum <= 0f) {
             throw new IllegalArgumentException("Nesterov momentum needs a positive momentum, got " + momentum);
         }
-        this.learningRate = learningRate;
         this.momentum = momentum;
         this.nesterov = nesterov;
         this.weightDecay = weightDecay;
     }
 
-    /** The current learning rate. */
     @Override
-    public float learningRate() {
-        return learningRate;
-    }
-
-    /** Sets the learning rate (the scheduler calls this between epochs). */
-    @Override
-    public void setLearningRate(float learningRate) {
-        this.learningRate = learningRate;
-    }
-
-    /**
-     * Forgets every momentum buffer, as a freshly built {@code torch.optim.SGD} would start: the paper's
-     * decathlon code builds a new optimiser at its late-phase restart.
-     */
     public void resetState() {
         momentumBuffers.values().forEach(perDevice -> perDevice.values().forEach(NDArray::close));
         momentumBuffers.clear();
@@ -78,12 +60,6 @@ public final class PyTorchSgd extends Optimizer implements ResumableOptimizer {
         momentumBuffers.forEach((id, perDevice) -> state.put(id,
                 Map.of("momentum_buffer", copy(perDevice.values().iterator().next(), manager))));
         return state;
-    }
-
-    private static NDArray copy(NDArray array, NDManager manager) {
-        NDArray copy = array.toDevice(manager.getDevice(), false).duplicate();
-        copy.attach(manager);
-        return copy;
     }
 
     @Override
@@ -134,7 +110,7 @@ public final class PyTorchSgd extends Optimizer implements ResumableOptimizer {
                 step = buffer;
             }
         }
-        try (NDArray delta = step.mul(learningRate)) {
+        try (NDArray delta = step.mul(learningRate())) {
             weight.subi(delta);
         }
         if (stepIsTemporary) {
@@ -143,17 +119,6 @@ public final class PyTorchSgd extends Optimizer implements ResumableOptimizer {
         if (g != grad) {
             g.close();
         }
-        // The caller hands us a reduced copy; the parameter's own gradient must restart from zero.
-        NDArray own = weight.getGradient();
-        own.subi(own);
-        own.close();
-    }
-
-    /** DJL's optimiser base wants a builder; ours has no settings of its own. */
-    private static final class Builder extends OptimizerBuilder<Builder> {
-        @Override
-        protected Builder self() {
-            return this;
-        }
+        zeroOwnGradient(weight);
     }
 }

@@ -25,7 +25,6 @@ import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.RunComponents;
-import org.mtan4j.runtime.config.OptimizerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -212,15 +211,13 @@ public final class StepBench {
         try (RunComponents components = options.realData() ? new RunComponents(run) : RunComponents.withoutData(run)) {
             MultiTaskNetwork network = components.network();
             Weighting weighting = components.weighting();
-            OptimizerConfig opt = run.config().training().optimizer();
-            PyTorchAdam adam = new PyTorchAdam(opt.learningRate().floatValue(), opt.betas().get(0).floatValue(),
-                    opt.betas().get(1).floatValue(), opt.epsilon().floatValue(), opt.weightDecay().floatValue());
+            PyTorchOptimizer optimizer = PyTorchOptimizer.create(run.config().training().optimizer());
             Device[] devices = {device};
             try (Model model = Model.newInstance(run.config().name(), device);
                     NDManager data = model.getNDManager().newSubManager(device)) {
                 model.setBlock(network);
                 // As MultiTaskTrainer: DJL's trainer insists on a loss; ours come from the heads.
-                DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(adam).optDevices(devices);
+                DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(optimizer).optDevices(devices);
                 try (Trainer trainer = model.newTrainer(config);
                         BatchLoader loader = options.realData() ? new BatchLoader(components.dataset(), run.datasetTaskIndex(), data,
                                 run.config().training().loaderThreads(), run.config().training().prefetch()) : null) {

@@ -154,6 +154,7 @@ final class BenchCommand implements Callable<Integer> {
         report.put("device", dev.toString());
         report.put("threads", Engines.threads(engine));
         report.put("cores", Runtime.getRuntime().availableProcessors());
+        report.put("native_allocator", Engines.nativeAllocator());
         report.put("inputs", realData ? "dataset" : "random");
         report.put("batch", batchSize);
         report.put("height", result.imageShape()[1]);
@@ -196,8 +197,8 @@ final class BenchCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     private void printText(PrintWriter out, Map<String, Object> r, StepBench.Result result) {
         out.printf("%s: backbone %s, weighting %s, tasks %s%n", r.get("name"), r.get("backbone"), r.get("weighting"), r.get("tasks"));
-        out.printf("engine %s on %s, %s intra-op thread(s) of %s cores; started in %.2f s%n", r.get("engine"), r.get("device"),
-                r.get("threads"), r.get("cores"), (Double) r.get("engine_start_s"));
+        out.printf("engine %s on %s, %s intra-op thread(s) of %s cores, native allocator %s; started in %.2f s%n", r.get("engine"),
+                r.get("device"), r.get("threads"), r.get("cores"), r.get("native_allocator"), (Double) r.get("engine_start_s"));
         out.printf("inputs: %s, batch %d x %d x %d x %d%s%n", realData ? "the dataset's training batches" : "random", batch(r),
                 result.imageShape()[0], result.imageShape()[1], result.imageShape()[2],
                 height != null || width != null ? " (size overridden: random inputs, not the dataset's)" : "");
@@ -227,6 +228,7 @@ final class BenchCommand implements Callable<Integer> {
             report.put("name", run.config().name());
             report.put("backbone", run.backbone().provider().name());
             report.put("threads", Engines.threads(engine));
+            report.put("native_allocator", Engines.nativeAllocator());
             report.put("inputs", options.realData() ? "dataset" : "random");
             report.put("batch", options.batchSize());
             report.put("memory_steps", m.steps());
@@ -234,8 +236,9 @@ final class BenchCommand implements Callable<Integer> {
             report.put("rss_growth", m.growth());
             out.println(toJson(report));
         } else {
-            out.printf("%s: %d training steps of batch %d (%s inputs), %s intra-op thread(s)%n", run.config().name(), memorySteps,
-                    options.batchSize(), options.realData() ? "dataset" : "random", Engines.threads(engine));
+            out.printf("%s: %d training steps of batch %d (%s inputs), %s intra-op thread(s), native allocator %s%n", run.config().name(),
+                    memorySteps, options.batchSize(), options.realData() ? "dataset" : "random", Engines.threads(engine),
+                    Engines.nativeAllocator());
             for (int i = 0; i < m.steps().length; i++) {
                 out.printf("RSS after %,d steps: %.1f MB%n", m.steps()[i], m.residentBytes()[i] / 1048576.0);
             }

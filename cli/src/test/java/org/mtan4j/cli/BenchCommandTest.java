@@ -28,7 +28,7 @@ class BenchCommandTest {
         String[] lines = r.out().strip().split("\n");
         assertEquals(1, lines.length, "one JSON object: " + r.out());
         JsonNode json = new ObjectMapper().readTree(lines[0]);
-        for (String field : new String[] {"config", "backbone", "weighting", "tasks", "engine", "device", "threads", "inputs", "batch",
+        for (String field : new String[] {"config", "backbone", "weighting", "tasks", "engine", "device", "threads", "native_allocator", "inputs", "batch",
             "height", "width", "steps", "warmup", "engine_start_s", "model_init_s", "parameters", "train", "inference",
             "peak_rss_bytes", "peak_device_memory_bytes"}) {
             assertTrue(json.has(field), field + " in " + lines[0]);
@@ -37,6 +37,7 @@ class BenchCommandTest {
         assertEquals(32, json.get("width").asInt());
         assertEquals("random", json.get("inputs").asText());
         assertEquals(1, json.get("threads").asInt());
+        assertTrue(java.util.List.of("lean", "fast", "default").contains(json.get("native_allocator").asText()), lines[0]);
         assertTrue(json.get("parameters").asLong() > 0);
         for (String mode : new String[] {"train", "inference"}) {
             JsonNode t = json.get(mode);

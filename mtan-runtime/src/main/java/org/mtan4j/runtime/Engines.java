@@ -50,6 +50,15 @@ public final class Engines {
         return startOffline();
     }
 
+    /**
+     * The native allocator mode in effect ({@code lean}, {@code fast} or {@code default}; system property
+     * {@code mtan.native-allocator}, see the README), or {@code default} before an engine was started here.
+     */
+    public static String nativeAllocator() {
+        String mode = NativeMemory.applied();
+        return mode == null ? "default" : mode;
+    }
+
     /** The engine's intra-op thread count, or -1 when the engine does not tell (not PyTorch). */
     public static int threads(Engine engine) {
         try {

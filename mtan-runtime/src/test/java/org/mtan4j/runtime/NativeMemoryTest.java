@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** The allocator settings: named modes only; on Linux with glibc the tuned mode takes effect. */
+/** The allocator settings: named modes only; on Linux with glibc the lean mode takes effect. */
 class NativeMemoryTest {
 
     @Test
     void unknownModeIsRefusedNamingTheProperty() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NativeMemory.apply("fast"));
-        assertTrue(e.getMessage().contains(NativeMemory.PROPERTY) && e.getMessage().contains("fast"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NativeMemory.apply("quick"));
+        assertTrue(e.getMessage().contains(NativeMemory.PROPERTY) && e.getMessage().contains("quick"), e.getMessage());
     }
 
     @Test
@@ -22,8 +22,14 @@ class NativeMemoryTest {
     }
 
     @Test
-    void tunedTakesEffectOnLinux() {
+    void leanTakesEffectOnLinux() {
         boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-        assertTrue(!linux || NativeMemory.apply("tuned"), "mallopt and setenv of glibc");
+        assertTrue(!linux || NativeMemory.apply("lean"), "mallopt and setenv of glibc");
+    }
+
+    @Test
+    void theModeInEffectIsKnownOnceConfigured() {
+        NativeMemory.configure();
+        assertTrue(java.util.List.of("lean", "fast", "default").contains(NativeMemory.applied()), NativeMemory.applied());
     }
 }

@@ -51,7 +51,7 @@ public final class Engines {
     }
 
     /**
-     * The native allocator mode in effect ({@code lean}, {@code fast} or {@code default}; system property
+     * The native allocator mode in effect ({@code fast}, {@code lean} or {@code default}; system property
      * {@code mtan.native-allocator}, see the README), or {@code default} before an engine was started here.
      */
     public static String nativeAllocator() {

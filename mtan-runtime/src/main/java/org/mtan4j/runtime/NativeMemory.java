@@ -15,28 +15,30 @@ import org.slf4j.LoggerFactory;
  * kernel must be zeroed page by page at first touch (a quarter of a paper-width step's CPU time went to
  * the kernel's page clearing), whereas memory kept in the process's heap is reused as it is. Modes:
  * <ul>
- *   <li>{@code lean} (the default): PyTorch's transparent huge pages ({@code THP_MEM_ALLOC_ENABLE=1},
- *       one page fault per 2 MB instead of 512) and a fixed {@code mmap} threshold of 1 MB
+ *   <li>{@code fast} (the default): transparent huge pages, no {@code mmap} for blocks
+ *       ({@code M_MMAP_MAX = 0}), no trimming of the heap's top ({@code M_TRIM_THRESHOLD} at its
+ *       maximum) and one malloc arena for threads that allocate for the first time from now on
+ *       ({@code M_ARENA_MAX = 1}): freed tensors stay in the heap and the next step reuses them without
+ *       page faults. On the paper's four NYUv2 models steps were 30-40% shorter and the peak resident set
+ *       9-16% larger than with {@code lean}; the resident set no longer falls between steps, but it does
+ *       not grow over a run either (README, "Benchmarks"). Threads already running keep their arenas;
+ *       exporting {@code MALLOC_ARENA_MAX=1} before the JVM starts puts every thread on one arena, which
+ *       shortens steps further.</li>
+ *   <li>{@code lean}: PyTorch's transparent huge pages ({@code THP_MEM_ALLOC_ENABLE=1}, one page fault
+ *       per 2 MB instead of 512) and a fixed {@code mmap} threshold of 1 MB
  *       ({@code mallopt(M_MMAP_THRESHOLD)}), so every block of 1 MB or more goes back to the kernel when
- *       freed and the resident set follows the live tensors. The smallest peak, the most page clearing.</li>
- *   <li>{@code fast}: transparent huge pages, no {@code mmap} for blocks ({@code M_MMAP_MAX = 0}), no
- *       trimming of the heap's top ({@code M_TRIM_THRESHOLD} at its maximum) and one malloc arena for
- *       threads that allocate for the first time from now on ({@code M_ARENA_MAX = 1}): freed tensors
- *       stay in the heap and the next step reuses them without page faults. On the paper's dense and MTAN
- *       models steps were a third shorter and the peak resident set 10-16% larger than with {@code lean}.
- *       Threads already running keep their arenas; exporting {@code MALLOC_ARENA_MAX=1} before the JVM
- *       starts puts every thread on one arena, which shortens MTAN's step further and lowers its peak
- *       (README, "Benchmarks").</li>
+ *       freed and the resident set follows the live tensors: the smallest peak, for a machine short of
+ *       memory, at the price of page clearing in every step.</li>
  *   <li>{@code default}: glibc's and PyTorch's own settings.</li>
  * </ul>
  */
 final class NativeMemory {
 
-    /** System property: {@code lean} (the default), {@code fast} or {@code default}. */
+    /** System property: {@code fast} (the default), {@code lean} or {@code default}. */
     static final String PROPERTY = "mtan.native-allocator";
 
     /** The mode when the property is not set. */
-    static final String DEFAULT_MODE = "lean";
+    static final String DEFAULT_MODE = "fast";
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeMemory.class);
     private static final int M_TRIM_THRESHOLD = -1;
@@ -70,7 +72,7 @@ final class NativeMemory {
         }
     }
 
-    /** The mode in effect: {@code lean}, {@code fast} or {@code default} (also when nothing could be set); null before {@link #configure()}. */
+    /** The mode in effect: {@code fast}, {@code lean} or {@code default} (also when nothing could be set); null before {@link #configure()}. */
     static synchronized String applied() {
         return applied;
     }
@@ -79,12 +81,12 @@ final class NativeMemory {
      * Applies {@code mode}.
      *
      * @return whether the settings were made (false for {@code default}, off Linux or without glibc)
-     * @throws IllegalArgumentException if {@code mode} is not {@code lean}, {@code fast} or {@code default}
+     * @throws IllegalArgumentException if {@code mode} is not {@code fast}, {@code lean} or {@code default}
      */
     static boolean apply(String mode) {
         String m = mode.toLowerCase(Locale.ROOT);
         if (!m.equals("lean") && !m.equals("fast") && !m.equals("default")) {
-            throw new IllegalArgumentException("system property " + PROPERTY + " must be 'lean', 'fast' or 'default', got '" + mode + "'");
+            throw new IllegalArgumentException("system property " + PROPERTY + " must be 'fast', 'lean' or 'default', got '" + mode + "'");
         }
         if (m.equals("default") || !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             return false;

@@ -1,5 +1,6 @@
 package org.mtan4j.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** The allocator settings: named modes only; on Linux with glibc the lean mode takes effect. */
+/** The allocator settings: named modes only; on Linux with glibc the modes take effect, fast by default. */
 class NativeMemoryTest {
 
     @Test
@@ -22,14 +23,19 @@ class NativeMemoryTest {
     }
 
     @Test
-    void leanTakesEffectOnLinux() {
+    void leanAndFastTakeEffectOnLinux() {
         boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
         assertTrue(!linux || NativeMemory.apply("lean"), "mallopt and setenv of glibc");
+        assertTrue(!linux || NativeMemory.apply("fast"), "mallopt and setenv of glibc");
     }
 
     @Test
-    void theModeInEffectIsKnownOnceConfigured() {
+    void theModeInEffectIsKnownOnceConfiguredAndIsFastUnlessChosen() {
         NativeMemory.configure();
         assertTrue(java.util.List.of("lean", "fast", "default").contains(NativeMemory.applied()), NativeMemory.applied());
+        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        if (linux && System.getProperty(NativeMemory.PROPERTY) == null) {
+            assertEquals("fast", NativeMemory.applied());
+        }
     }
 }

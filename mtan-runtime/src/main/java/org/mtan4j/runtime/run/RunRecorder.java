@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.mtan4j.api.Direction;
 import org.mtan4j.api.MetricValue;
+import org.mtan4j.runtime.Engines;
 import org.mtan4j.runtime.config.RunConfig;
 import org.mtan4j.runtime.config.Yaml;
 import org.mtan4j.runtime.report.ComparisonReport;
@@ -76,6 +77,8 @@ public final class RunRecorder implements TrainingListener {
             provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
             provenance.put("seed", start.run().config().seed());
             provenance.put("device", start.run().config().device());
+            // Changes no value, only speed and memory: recorded for whoever compares run times.
+            provenance.put("native-allocator", Engines.nativeAllocator());
             provenance.put("parameters", start.parameterCount());
             provenance.put("git-commit", gitCommit());
             provenance.put("started", Instant.now().toString());

@@ -36,6 +36,8 @@ class TrainingRunTest {
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("1,val,depth,abs-error,") && r.endsWith(",false")), "directions are recorded");
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("1,val,semantic,miou,")), "epoch 2 validation mIoU");
         assertEquals(2, first.result().epochs().size());
+        assertEquals(org.mtan4j.runtime.Engines.nativeAllocator(), org.mtan4j.runtime.config.Yaml.json()
+                .readTree(a.resolve("provenance.json").toFile()).path("native-allocator").asText(), "the allocator mode is recorded");
 
         // The written config reproduces the run.
         RunConfig written = ConfigLoader.load(a.resolve("config.yaml"), List.of());

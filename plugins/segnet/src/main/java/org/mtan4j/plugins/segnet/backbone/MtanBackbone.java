@@ -1,7 +1,6 @@
 package org.mtan4j.plugins.segnet.backbone;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -35,7 +34,8 @@ import org.mtan4j.plugins.segnet.nn.Intermediates;
  *       attention({@code concat(U[t], b)}) with channels {@code (f[L] + o(L), o(L), o(L))}; output =
  *       mask * {@code D[t]}.</li>
  * </ul>
- * Shared features always come first in a concatenation. Task {@code i} gets its last decoder output,
+ * Shared features always come first in a concatenation; the attention layers take the concatenation
+ * as its two parts and never build it. Task {@code i} gets its last decoder output,
  * {@code (N, f0, H, W)}. With the paper's filters the block has 44,117,184 trainable parameters for
  * three tasks (the reference's 44,229,076 minus three heads and {@code logsigma}).
  *
@@ -135,11 +135,12 @@ public final class MtanBackbone extends AbstractSegNetBackbone {
                 NDArray a = null;
                 for (int s = 0; s < LEVELS; s++) {
                     NDArray e0 = g.encoderUnits().get(s);
-                    NDArray attIn = s == 0 ? e0 : NDArrays.concat(new NDList(e0, a), 1); // shared first
-                    NDArray mask = SegNetTrunk.apply(encoderAtt.get(i).get(s), ps, attIn, training, params);
+                    // The attention input goes in as its parts, shared first: no concatenated copy (AttentionLayer).
+                    NDList attIn = s == 0 ? new NDList(e0) : new NDList(e0, a);
+                    NDArray mask = encoderAtt.get(i).get(s).forward(ps, attIn, training, params).singletonOrThrow();
                     NDArray masked = mask.mul(g.encoderBlocks().get(s));
                     NDArray unit = SegNetTrunk.apply(encoderBlockAtt.get(s), ps, masked, training, params);
-                    Intermediates.release(s == 0 ? null : attIn, a, mask, masked);
+                    Intermediates.release(a, mask, masked);
                     // A plain max-pool: the attention path keeps no indices (models.md).
                     a = Pool.maxPool2d(unit, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
                     unit.close();
@@ -148,9 +149,9 @@ public final class MtanBackbone extends AbstractSegNetBackbone {
                     int level = LEVELS - 1 - t;
                     NDArray upsampled = AlignCornersBilinear.upsample2x(a);
                     NDArray b = SegNetTrunk.apply(decoderBlockAtt.get(level), ps, upsampled, training, params);
-                    NDArray attIn = NDArrays.concat(new NDList(g.upsampled().get(t), b), 1);
-                    NDArray mask = SegNetTrunk.apply(decoderAtt.get(i).get(level), ps, attIn, training, params);
-                    Intermediates.release(a, upsampled, b, attIn);
+                    NDList attIn = new NDList(g.upsampled().get(t), b);
+                    NDArray mask = decoderAtt.get(i).get(level).forward(ps, attIn, training, params).singletonOrThrow();
+                    Intermediates.release(a, upsampled, b);
                     a = mask.mul(g.decoderBlocks().get(t));
                     mask.close();
                 }

@@ -1,7 +1,6 @@
 package org.mtan4j.plugins.segnet.backbone;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -151,20 +150,21 @@ public final class DenseBackbone extends AbstractSegNetBackbone {
                 List<PoolIndices> own = new ArrayList<>();
                 NDArray y = image;
                 for (int s = 0; s < LEVELS; s++) {
-                    NDArray in = s == 0 ? image : NDArrays.concat(new NDList(y, pooled.get(s - 1)), 1); // task first
-                    NDArray features = SegNetTrunk.apply(taskEncoder.get(i).get(s), ps, in, training, params);
+                    // Task first; the unit takes the concatenation as its parts and never builds it (ConvUnit).
+                    NDList in = s == 0 ? new NDList(image) : new NDList(y, pooled.get(s - 1));
+                    NDArray features = taskEncoder.get(i).get(s).forward(ps, in, training, params).singletonOrThrow();
                     Pooled p = MaxPool2x2.pool(features);
-                    Intermediates.release(s == 0 ? null : in, s == 0 ? null : y, features);
+                    Intermediates.release(s == 0 ? null : y, features);
                     own.add(p.indices());
                     y = p.values();
                 }
                 for (int t = 0; t < LEVELS; t++) {
                     int level = LEVELS - 1 - t;
                     NDArray mine = MaxPool2x2.unpool(y, own.get(level));
-                    NDArray in = NDArrays.concat(new NDList(mine, unpooled.get(t)), 1);
-                    Intermediates.release(y, own.get(level).flat(), mine);
-                    y = SegNetTrunk.apply(taskDecoder.get(i).get(level), ps, in, training, params);
-                    in.close();
+                    Intermediates.release(y, own.get(level).flat());
+                    y = taskDecoder.get(i).get(level).forward(ps, new NDList(mine, unpooled.get(t)), training, params)
+                            .singletonOrThrow();
+                    mine.close();
                 }
                 out.add(y);
             }

@@ -1,10 +1,8 @@
 package org.mtan4j.plugins.segnet.nn;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -25,10 +23,9 @@ import java.util.Map;
  * as {@link Layers#batchNorm()}.
  *
  * <p>The input may also come as its channel-wise parts {@code (N, c_k, H, W)} with {@code sum c_k = cin},
- * in the order a concatenation would take: the first convolution is then the sum of each part's
- * convolution with its slice of the weights, which is the convolution of the concatenation. Autograd
- * then keeps only the parts, which their producers keep anyway, instead of a concatenated copy: for
- * the paper's MTAN on NYUv2 that copy was about 0.9 GB of every training step's peak.
+ * in the order a concatenation would take ({@link Layers#convolveParts}): autograd then keeps only the
+ * parts instead of a concatenated copy, which for the paper's MTAN on NYUv2 was about 0.9 GB of every
+ * training step's peak.
  *
  * <p>PyTorch names relative to the layer's prefix (the reference's {@code nn.Sequential(conv, bn,
  * relu, conv, bn, sigmoid)}): {@code 0.weight}, {@code 0.bias}, {@code 1.*} (BatchNorm),
@@ -81,7 +78,7 @@ public final class AttentionLayer extends AbstractBlock implements StateDictName
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDList a = inputs.size() == 1 ? conv0.forward(parameterStore, inputs, training, params)
-                : new NDList(convolvePartsWithSlices(parameterStore, inputs, training));
+                : new NDList(Layers.convolveParts(parameterStore, conv0, checked(inputs), training));
         NDList b = bn0.forward(parameterStore, a, training, params);
         NDList c = new NDList(Activation.relu(b.singletonOrThrow()));
         NDList d = conv1.forward(parameterStore, c, training, params);
@@ -90,31 +87,6 @@ public final class AttentionLayer extends AbstractBlock implements StateDictName
         // Autograd keeps what backward needs; our handles would keep the rest until the step ends (Intermediates).
         Intermediates.release(a, b, c, d, e);
         return new NDList(mask);
-    }
-
-    /** conv0 of the parts' concatenation, without making it: the sum of each part's 1x1 convolution. */
-    private NDArray convolvePartsWithSlices(ParameterStore parameterStore, NDList parts, boolean training) {
-        checkInput(parts.getShapes());
-        Device device = parts.get(0).getDevice();
-        NDArray weight = parameterStore.getValue(conv0.getParameters().get("weight"), device, training);
-        NDArray bias = parameterStore.getValue(conv0.getParameters().get("bias"), device, training);
-        NDArray sum = null;
-        long from = 0;
-        for (NDArray part : parts) {
-            long channels = part.getShape().get(1);
-            // The slice is a view attached to the weight's manager: close it or every step would add one there.
-            try (NDArray slice = weight.get(new NDIndex(":, {}:{}", from, from + channels))) {
-                NDArray y = Conv2d.conv2d(part, slice, sum == null ? bias : null).singletonOrThrow();
-                if (sum == null) {
-                    sum = y;
-                } else {
-                    sum.addi(y);
-                    y.close();
-                }
-            }
-            from += channels;
-        }
-        return sum;
     }
 
     @Override
@@ -133,21 +105,19 @@ public final class AttentionLayer extends AbstractBlock implements StateDictName
         bn1.initialize(manager, dataType, conv1.getOutputShapes(shapes));
     }
 
+    private NDList checked(NDList parts) {
+        checkInput(parts.getShapes());
+        return parts;
+    }
+
     /** The shape of the parts' concatenation, checked: same N, H and W, channels adding up to cin. */
     private Shape checkInput(Shape... parts) {
-        Shape first = parts[0];
-        long channels = 0;
-        boolean fits = first.dimension() == 4;
-        for (Shape part : parts) {
-            fits &= part.dimension() == 4 && part.get(0) == first.get(0) && part.get(2) == first.get(2)
-                    && part.get(3) == first.get(3);
-            channels += fits ? part.get(1) : 0;
-        }
-        if (!fits || channels != inChannels) {
+        Shape in = Layers.concatenatedShape(parts);
+        if (in == null || in.get(1) != inChannels) {
             throw new IllegalArgumentException("AttentionLayer(" + inChannels + ", " + midChannels + ", " + outChannels
                     + ") expects (N, " + inChannels + ", H, W) or channel-wise parts of it, got " + Arrays.toString(parts));
         }
-        return new Shape(first.get(0), inChannels, first.get(2), first.get(3));
+        return in;
     }
 
     @Override

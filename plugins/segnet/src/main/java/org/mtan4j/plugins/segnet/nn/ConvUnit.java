@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.Map;
  * The paper's conv unit ({@code conv_layer}): 3x3 convolution (padding 1, with bias) -> BatchNorm
  * (eps 1e-5, PyTorch momentum 0.1) -> ReLU (models.md, "Building blocks"). Input and output are
  * {@code (N, C, H, W)}; height and width are kept.
+ * The input may also come as its channel-wise parts, in a concatenation's order: the first
+ * convolution then never makes the concatenation ({@link Layers#convolveParts}).
  *
  * <p>The split-deep variant makes "every conv unit two" ({@code cin -> cout, cout -> cout}): build it
  * with {@code depth = 2}. The dense and cross-stitch models use the reference's {@code conv_layer}
@@ -128,7 +131,8 @@ public final class ConvUnit extends AbstractBlock implements StateDictNamed {
             PairList<String, Object> params) {
         NDList x = inputs;
         for (int k = 0; k < convs.size(); k++) {
-            NDArray conv = convs.get(k).forward(parameterStore, x, training, params).singletonOrThrow();
+            NDArray conv = x.size() == 1 ? convs.get(k).forward(parameterStore, x, training, params).singletonOrThrow()
+                    : Layers.convolveParts(parameterStore, convs.get(k), checked(x), training);
             NDArray norm = norms.get(k).forward(parameterStore, new NDList(conv), training, params).singletonOrThrow();
             NDList previous = x;
             x = new NDList(Activation.relu(norm));
@@ -156,11 +160,17 @@ public final class ConvUnit extends AbstractBlock implements StateDictNamed {
         }
     }
 
+    private NDList checked(NDList parts) {
+        checkInput(parts.getShapes());
+        return parts;
+    }
+
+    /** The shape of the input or of its parts' concatenation, checked. */
     private Shape checkInput(Shape[] inputShapes) {
-        Shape in = inputShapes[0];
-        if (in.dimension() != 4 || in.get(1) != inChannels) {
+        Shape in = Layers.concatenatedShape(inputShapes);
+        if (in == null || in.get(1) != inChannels) {
             throw new IllegalArgumentException("ConvUnit(" + inChannels + " -> " + outChannels
-                    + ") expects (N, " + inChannels + ", H, W), got " + in);
+                    + ") expects (N, " + inChannels + ", H, W) or channel-wise parts of it, got " + Arrays.toString(inputShapes));
         }
         return in;
     }

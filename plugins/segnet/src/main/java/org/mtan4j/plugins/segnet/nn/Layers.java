@@ -1,9 +1,14 @@
 package org.mtan4j.plugins.segnet.nn;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.initializer.XavierInitializer.FactorType;
@@ -76,6 +81,62 @@ public final class Layers {
         conv.setInitializer(weightInit, Parameter.Type.WEIGHT);
         conv.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
         return conv;
+    }
+
+    /**
+     * A convolution made by {@link #conv} applied to the channel-wise concatenation of {@code parts},
+     * without making it: the sum of each part's convolution with its slice of the weights (the bias
+     * added once). Autograd then keeps the parts, which their producers keep anyway, instead of a
+     * concatenated copy of them; the values differ from the concatenation's only by summation order.
+     *
+     * @param conv an initialised square convolution with bias, stride 1 and padding {@code kernel / 2}
+     * @param parts {@code (N, c_k, H, W)} with the same N, H and W, the channels adding up to the
+     *     convolution's input channels, in the concatenation's order
+     * @return {@code (N, out, H, W)}, attached to the first part's manager
+     */
+    public static NDArray convolveParts(ParameterStore parameterStore, Conv2d conv, NDList parts, boolean training) {
+        Device device = parts.get(0).getDevice();
+        NDArray weight = parameterStore.getValue(conv.getParameters().get("weight"), device, training);
+        NDArray bias = parameterStore.getValue(conv.getParameters().get("bias"), device, training);
+        long pad = weight.getShape().get(2) / 2;
+        Shape stride = new Shape(1, 1);
+        Shape padding = new Shape(pad, pad);
+        Shape dilation = new Shape(1, 1);
+        NDArray sum = null;
+        long from = 0;
+        for (NDArray part : parts) {
+            long channels = part.getShape().get(1);
+            // The slice is a view attached to the weight's manager: closed here, or every step would add one there.
+            try (NDArray slice = weight.get(new NDIndex(":, {}:{}", from, from + channels))) {
+                NDArray y = Conv2d.conv2d(part, slice, sum == null ? bias : null, stride, padding, dilation)
+                        .singletonOrThrow();
+                if (sum == null) {
+                    sum = y;
+                } else {
+                    sum.addi(y);
+                    y.close();
+                }
+            }
+            from += channels;
+        }
+        return sum;
+    }
+
+    /**
+     * The shape of the channel-wise concatenation of {@code parts}, or null when they cannot be
+     * concatenated (not 4-D, or differing in N, H or W).
+     */
+    public static Shape concatenatedShape(Shape... parts) {
+        Shape first = parts[0];
+        long channels = 0;
+        for (Shape part : parts) {
+            if (part.dimension() != 4 || part.get(0) != first.get(0) || part.get(2) != first.get(2)
+                    || part.get(3) != first.get(3)) {
+                return null;
+            }
+            channels += part.get(1);
+        }
+        return new Shape(first.get(0), channels, first.get(2), first.get(3));
     }
 
     /** BatchNorm over the channel axis with eps 1e-5 and PyTorch momentum 0.1; weight 1, bias 0. */

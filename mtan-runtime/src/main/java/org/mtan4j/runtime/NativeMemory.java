@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *       maximum) and one malloc arena for threads that allocate for the first time from now on
  *       ({@code M_ARENA_MAX = 1}): freed tensors stay in the heap and the next step reuses them without
  *       page faults. On the paper's four NYUv2 models steps were 30-40% shorter and the peak resident set
- *       9-16% larger than with {@code lean}; the resident set no longer falls between steps, but it does
+ *       8-24% larger than with {@code lean}; the resident set no longer falls between steps, but it does
  *       not grow over a run either (README, "Benchmarks"). Threads already running keep their arenas;
  *       exporting {@code MALLOC_ARENA_MAX=1} before the JVM starts puts every thread on one arena, which
  *       shortens steps further.</li>

@@ -124,9 +124,12 @@ public final class Layers {
 
     /**
      * The shape of the channel-wise concatenation of {@code parts}, or null when they cannot be
-     * concatenated (not 4-D, or differing in N, H or W).
+     * concatenated (none, not 4-D, or differing in N, H or W).
      */
     public static Shape concatenatedShape(Shape... parts) {
+        if (parts.length == 0) {
+            return null;
+        }
         Shape first = parts[0];
         long channels = 0;
         for (Shape part : parts) {

@@ -83,6 +83,7 @@ class ConvolvePartsTest extends EngineTest {
         assertTrue(e.getMessage().contains("(2, 3, 6, 10)") && e.getMessage().contains("7"), e.getMessage());
         NDList misaligned = new NDList(manager.zeros(new Shape(2, 3, 6, 10)), manager.zeros(new Shape(2, 4, 6, 8)));
         assertThrows(IllegalArgumentException.class, () -> unit.forward(new ParameterStore(manager, false), misaligned, true));
+        assertThrows(IllegalArgumentException.class, () -> unit.forward(new ParameterStore(manager, false), new NDList(), true));
     }
 
     private record Run(float[] output, float[] inputGradients, List<float[]> parameterGradients) {

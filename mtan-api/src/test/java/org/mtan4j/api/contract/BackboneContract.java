@@ -14,6 +14,9 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -93,7 +96,7 @@ public abstract class BackboneContract<O> extends ContractSupport {
     void inferenceModeGivesTheSameShapesAndLeavesTheParametersAlone() {
         Backbone backbone = build();
         Shape[] declared = backbone.block().getOutputShapes(new Shape[] {batchShape()});
-        java.util.List<NDArray> before = new java.util.ArrayList<>();
+        List<NDArray> before = new ArrayList<>();
         backbone.block().getParameters().forEach(p -> before.add(p.getValue().getArray().duplicate()));
         NDList out = backbone.block().forward(new ParameterStore(manager, false),
                 new NDList(manager.randomUniform(0f, 1f, batchShape())), false);
@@ -148,6 +151,59 @@ public abstract class BackboneContract<O> extends ContractSupport {
                         "parameter " + p.getKey() + " receives gradient from several tasks but is not in sharedParameters()");
             }
         }
+    }
+
+    /**
+     * A garbage collection between the forward and the backward pass changes no parameter's gradient:
+     * the backbone's arithmetic keeps every number its backward pass reads
+     * ({@link org.mtan4j.api.nd.Scalars}).
+     */
+    @Test
+    void aGarbageCollectionBeforeBackwardChangesNoGradient() {
+        Backbone backbone = build();
+        NDArray input = manager.randomUniform(0f, 1f, batchShape());
+        List<NDArray> calm = gradients(backbone, input, false);
+        List<NDArray> disturbed = gradients(backbone, input, true);
+        int i = 0;
+        for (Pair<String, Parameter> p : backbone.block().getParameters()) {
+            NDArray expected = calm.get(i);
+            NDArray actual = disturbed.get(i++);
+            float scale = Math.max(1e-3f, expected.abs().max().getFloat());
+            assertTrue(expected.sub(actual).abs().max().getFloat() <= 1e-4f * scale, p.getKey()
+                    + ": gradient with a garbage collection before the backward pass differs from the one without");
+        }
+    }
+
+    /** Every parameter's gradient of a fixed weighted sum of all tasks' features (zero where none). */
+    private List<NDArray> gradients(Backbone backbone, NDArray input, boolean collectBeforeBackward) {
+        for (Pair<String, Parameter> p : backbone.block().getParameters()) {
+            NDArray array = p.getValue().getArray();
+            if (p.getValue().requiresGradient() && array.hasGradient()) {
+                NDArray gradient = array.getGradient();
+                gradient.subi(gradient);
+            }
+        }
+        // Same dropout masks, if any, in both passes.
+        Engine.getInstance().setRandomSeed(99);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDList out = backbone.block().forward(new ParameterStore(manager, false), new NDList(input), true);
+            NDArray total = null;
+            for (int t = 0; t < out.size(); t++) {
+                NDArray weights = manager.arange((float) out.get(t).size()).reshape(out.get(t).getShape()).sin();
+                NDArray term = out.get(t).mul(weights).sum();
+                total = total == null ? term : total.add(term);
+            }
+            List<ByteBuffer> fillers = collectBeforeBackward ? FreedMemory.collectAndOverwrite() : List.of();
+            collector.backward(total);
+            Reference.reachabilityFence(fillers);
+        }
+        List<NDArray> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : backbone.block().getParameters()) {
+            NDArray array = p.getValue().getArray();
+            out.add(p.getValue().requiresGradient() && array.hasGradient()
+                    ? array.getGradient().duplicate() : manager.zeros(array.getShape()));
+        }
+        return out;
     }
 
     @Test

@@ -8,6 +8,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -32,6 +34,7 @@ public final class GradientContext implements WeightingContext {
     private final NDManager manager;
     private NDList features;
     private NDList leaves;
+    private boolean collectBeforeBackward;
 
     /**
      * @param collector the open collector of the step
@@ -64,6 +67,28 @@ public final class GradientContext implements WeightingContext {
         return this;
     }
 
+    /**
+     * Forces a garbage collection, and overwrites the native memory it frees, before every backward
+     * pass this context runs: the weighting's arithmetic between forward and backward must not depend
+     * on memory only Java keeps alive ({@link FreedMemory}).
+     *
+     * @return this context
+     */
+    public GradientContext collectingGarbageBeforeBackward() {
+        this.collectBeforeBackward = true;
+        return this;
+    }
+
+    private List<ByteBuffer> beforeBackward() {
+        return collectBeforeBackward ? FreedMemory.collectAndOverwrite() : List.of();
+    }
+
+    private void backward(PtNDArray target, PtNDArray gradient) {
+        List<ByteBuffer> fillers = beforeBackward();
+        JniUtils.backward(target, gradient, true, false);
+        Reference.reachabilityFence(fillers);
+    }
+
     /** A detached copy of {@code feature} that records its own gradient: what a head reads in a cut pass. */
     public static NDArray cut(NDArray feature) {
         NDArray leaf = feature.stopGradient().duplicate();
@@ -90,7 +115,7 @@ public final class GradientContext implements WeightingContext {
         List<NDArray> out = new ArrayList<>();
         for (int k = 0; k < taskLosses.size(); k++) {
             PtNDArray pt = (PtNDArray) taskLosses.get(k);
-            JniUtils.backward(pt, (PtNDArray) pt.onesLike(), true, false);
+            backward(pt, (PtNDArray) pt.onesLike());
             NDArray gradient = leaves.get(k).getGradient();
             gradient.attach(manager);
             out.add(gradient.duplicate());
@@ -117,7 +142,7 @@ public final class GradientContext implements WeightingContext {
             }
         }
         for (int i = 0; i < targets.size(); i++) {
-            JniUtils.backward((PtNDArray) targets.get(i), (PtNDArray) sums.get(i), true, false);
+            backward((PtNDArray) targets.get(i), (PtNDArray) sums.get(i));
         }
     }
 
@@ -143,7 +168,9 @@ public final class GradientContext implements WeightingContext {
 
     @Override
     public void backward(NDArray loss) {
+        List<ByteBuffer> fillers = beforeBackward();
         collector.backward(loss);
+        Reference.reachabilityFence(fillers);
     }
 
     @Override
@@ -159,7 +186,7 @@ public final class GradientContext implements WeightingContext {
         List<NDArray> out = new ArrayList<>();
         for (NDArray loss : taskLosses) {
             PtNDArray pt = (PtNDArray) loss;
-            JniUtils.backward(pt, (PtNDArray) pt.onesLike(), true, false);
+            backward(pt, (PtNDArray) pt.onesLike());
             NDList parts = new NDList();
             for (NDArray array : shared) {
                 NDArray gradient = array.getGradient();

@@ -11,6 +11,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.TaskHead;
@@ -96,6 +99,52 @@ public abstract class TaskHeadContract<O> extends ContractSupport {
                     .sum();
             assertTrue(gradient > 0 && Double.isFinite(gradient), task.name() + ": the loss reaches the head's parameters");
         }
+    }
+
+    /**
+     * A garbage collection between the forward and the backward pass changes no gradient: the head's
+     * and its loss's arithmetic keep every number their backward pass reads
+     * ({@link org.mtan4j.api.nd.Scalars}).
+     */
+    @Test
+    void aGarbageCollectionBeforeBackwardChangesNoGradient() {
+        for (TaskSpec task : tasks()) {
+            TaskHead head = build(task);
+            NDArray features = manager.randomNormal(new Shape(2, CHANNELS, HEIGHT, WIDTH));
+            NDArray target = target(task, 2, HEIGHT, WIDTH);
+            List<NDArray> calm = gradients(head, features, target, false);
+            List<NDArray> disturbed = gradients(head, features, target, true);
+            for (int i = 0; i < calm.size(); i++) {
+                NDArray expected = calm.get(i);
+                float scale = Math.max(1e-3f, expected.abs().max().getFloat());
+                assertTrue(expected.sub(disturbed.get(i)).abs().max().getFloat() <= 1e-4f * scale, task.name()
+                        + ": gradient " + i + " with a garbage collection before the backward pass differs from the one"
+                        + " without");
+            }
+        }
+    }
+
+    /** The gradients of the loss with respect to the features and to every parameter of the head. */
+    private List<NDArray> gradients(TaskHead head, NDArray features, NDArray target, boolean collectBeforeBackward) {
+        NDArray input = features.duplicate();
+        input.setRequiresGradient(true);
+        head.block().getParameters().values().stream()
+                .filter(p -> p.requiresGradient() && p.getArray().hasGradient())
+                .forEach(p -> p.getArray().getGradient().subi(p.getArray().getGradient()));
+        // Same dropout masks, if any, in both passes.
+        Engine.getInstance().setRandomSeed(99);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray loss = head.loss(forward(head, input), target);
+            List<ByteBuffer> fillers = collectBeforeBackward ? FreedMemory.collectAndOverwrite() : List.of();
+            collector.backward(loss);
+            Reference.reachabilityFence(fillers);
+        }
+        List<NDArray> out = new ArrayList<>();
+        out.add(input.getGradient().duplicate());
+        head.block().getParameters().values().stream()
+                .filter(p -> p.requiresGradient())
+                .forEach(p -> out.add(p.getArray().getGradient().duplicate()));
+        return out;
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
+import org.mtan4j.api.nd.Scalars;
 
 /**
  * What every {@link WeightingProvider} must do: finite gradients for every task's parameters over
@@ -81,7 +82,26 @@ public abstract class WeightingContract<O> extends ContractSupport {
         assertEquals(expected.size(), actual.size());
         for (int i = 0; i < expected.size(); i++) {
             org.junit.jupiter.api.Assertions.assertArrayEquals(expected.get(i), actual.get(i),
-                    "step " + i + " after the restore: task weights then the shared gradient, as the original's");
+                    "step " + i + " after the restore: task weights then the gradients, as the original's");
+        }
+    }
+
+    /**
+     * A garbage collection between the forward and the backward pass changes nothing: the weighting's
+     * arithmetic keeps every number its backward pass reads ({@link org.mtan4j.api.nd.Scalars}).
+     */
+    @Test
+    void aGarbageCollectionBeforeBackwardChangesNoGradient() {
+        Engine.getInstance().setRandomSeed(1234);
+        Weighting calm = provider().create(options(), tasks());
+        List<float[]> expected = new Problem(calm, 3).run(calm, 0, 3, 5);
+        Engine.getInstance().setRandomSeed(1234);
+        Weighting disturbed = provider().create(options(), tasks());
+        List<float[]> actual = new Problem(disturbed, 3).collectingGarbageBeforeBackward().run(disturbed, 0, 3, 5);
+        for (int i = 0; i < expected.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected.get(i), actual.get(i), 1e-6f,
+                    "step " + i + " with a garbage collection before each backward pass: task weights then the"
+                            + " gradients, as without one");
         }
     }
 
@@ -97,6 +117,7 @@ public abstract class WeightingContract<O> extends ContractSupport {
         private final NDArray x;
         private final int stepsPerEpoch;
         private List<Parameter> parameters;
+        private boolean collectBeforeBackward;
 
         Problem(Weighting weighting, int stepsPerEpoch) {
             this.stepsPerEpoch = stepsPerEpoch;
@@ -131,6 +152,11 @@ public abstract class WeightingContract<O> extends ContractSupport {
             return parameters;
         }
 
+        Problem collectingGarbageBeforeBackward() {
+            this.collectBeforeBackward = true;
+            return this;
+        }
+
         Problem withParameters(List<Parameter> replacement) {
             this.parameters = replacement;
             return this;
@@ -150,14 +176,7 @@ public abstract class WeightingContract<O> extends ContractSupport {
                 double[] sums = new double[k];
                 for (int s = 0; s < stepsPerEpoch; s++, step++) {
                     step(weighting, epoch, step, random, sums);
-                    double[] weights = weighting.taskWeights();
-                    float[] gradient = shared.getGradient().toFloatArray();
-                    float[] row = new float[weights.length + gradient.length];
-                    for (int i = 0; i < weights.length; i++) {
-                        row[i] = (float) weights[i];
-                    }
-                    System.arraycopy(gradient, 0, row, weights.length, gradient.length);
-                    observed.add(row);
+                    observed.add(observation(weighting.taskWeights()));
                 }
                 for (int i = 0; i < k; i++) {
                     sums[i] /= stepsPerEpoch;
@@ -165,6 +184,34 @@ public abstract class WeightingContract<O> extends ContractSupport {
                 weighting.onEpochEnd(epoch, sums);
             }
             return observed;
+        }
+
+        /**
+         * The task weights, then the gradients of the shared parameter, of each task's own parameter and
+         * of the weighting's parameters, in one row.
+         */
+        private float[] observation(double[] weights) {
+            List<float[]> parts = new ArrayList<>();
+            parts.add(shared.getGradient().toFloatArray());
+            for (NDArray o : own) {
+                parts.add(o.getGradient().toFloatArray());
+            }
+            for (Parameter p : parameters) {
+                if (p.requiresGradient()) {
+                    parts.add(p.getArray().getGradient().toFloatArray());
+                }
+            }
+            int length = weights.length + parts.stream().mapToInt(a -> a.length).sum();
+            float[] row = new float[length];
+            for (int i = 0; i < weights.length; i++) {
+                row[i] = (float) weights[i];
+            }
+            int at = weights.length;
+            for (float[] part : parts) {
+                System.arraycopy(part, 0, row, at, part.length);
+                at += part.length;
+            }
+            return row;
         }
 
         private void step(Weighting weighting, int epoch, long step, Random random, double[] sums) {
@@ -190,13 +237,16 @@ public abstract class WeightingContract<O> extends ContractSupport {
                 }
                 for (int i = 0; i < k; i++) {
                     NDArray y = x.mul(i + 1f);
-                    NDArray loss = leaves.get(i).sub(y).square().mean().mul((float) Math.pow(10, i - 1))
+                    NDArray loss = Scalars.mul(leaves.get(i).sub(y).square().mean(), Math.pow(10, i - 1))
                             .add(own[i].square().mean());
                     losses.add(loss);
                     sums[i] += loss.getFloat();
                 }
                 // Offers per-task gradients of the shared parameter, as the runtime does for a backbone's.
                 GradientContext context = new GradientContext(tasks, epoch, step, random, collector, List.of(shared), manager);
+                if (collectBeforeBackward) {
+                    context.collectingGarbageBeforeBackward();
+                }
                 if (weighting.usesRepresentationGradients()) {
                     context.withRepresentations(features, leaves);
                 }

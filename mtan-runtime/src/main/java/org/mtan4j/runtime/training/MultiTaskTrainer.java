@@ -29,6 +29,7 @@ import org.mtan4j.api.TaskHead;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.nd.Scalars;
 import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.RunComponents;
 import org.mtan4j.runtime.config.OptimizerConfig;
@@ -290,7 +291,7 @@ public final class MultiTaskTrainer {
                 for (int t = 0; t < k; t++) {
                     NDArray loss = heads.get(t).loss(predictions.get(t), slice.get(t + 1));
                     if (slices.length > 1) {
-                        loss = loss.mul(share).toDevice(devices[0], false);
+                        loss = Scalars.mul(loss, share).toDevice(devices[0], false);
                     }
                     taskLosses.set(t, taskLosses.get(t) == null ? loss : taskLosses.get(t).add(loss));
                 }

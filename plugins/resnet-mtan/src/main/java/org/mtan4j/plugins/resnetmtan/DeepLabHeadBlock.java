@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mtan4j.api.TaskKind;
+import org.mtan4j.api.nd.Scalars;
 import org.mtan4j.plugins.resnetmtan.nn.Bilinear;
 import org.mtan4j.plugins.resnetmtan.nn.Layers;
 import org.mtan4j.plugins.resnetmtan.nn.StateDictNamed;
@@ -109,7 +110,7 @@ final class DeepLabHeadBlock extends AbstractBlock implements StateDictNamed {
                 return raw.logSoftmax(1);
             case NORMAL:
                 // The reference divides by the L2 norm over channels; the 1e-12 floor only avoids 0/0.
-                return raw.div(raw.norm(2, new int[] {1}, true).maximum(1e-12f));
+                return raw.div(Scalars.maximum(raw.norm(2, new int[] {1}, true), 1e-12f));
             default:
                 return raw;
         }

@@ -2,12 +2,18 @@ package org.mtan4j.plugins.resnetmtan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mtan4j.api.contract.FreedMemory;
 import org.mtan4j.plugins.resnetmtan.nn.Bilinear;
 
-/** The align-corners resize against values worked out by hand. */
+/** The align-corners resize against values worked out by hand, and its gradient's robustness. */
 class BilinearTest extends EngineTest {
 
     @Test
@@ -28,5 +34,25 @@ class BilinearTest extends EngineTest {
         float[] w = Bilinear.weights(3, 4);
         float t = 2f / 3f;
         assertArrayEquals(new float[] {1, 0, 0, 1 - t, t, 0, 0, 1 - (2 * t - 1), 2 * t - 1, 0, 0, 1}, w, 1e-6f);
+    }
+
+    @Test
+    void theMatricesOutliveACollectionBeforeTheBackwardPass() {
+        NDArray x = manager.randomUniform(0f, 1f, new Shape(1, 2, 3, 4));
+        assertArrayEquals(inputGradient(x, false), inputGradient(x, true), 1e-6f,
+                "the input's gradient with a garbage collection between forward and backward, as without one");
+    }
+
+    private float[] inputGradient(NDArray x, boolean collectBeforeBackward) {
+        NDArray input = x.duplicate();
+        input.setRequiresGradient(true);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray out = Bilinear.resizeAlignCorners(input, 5, 7);
+            NDArray total = out.mul(manager.arange(70f).reshape(1, 2, 5, 7)).sum();
+            List<ByteBuffer> fillers = collectBeforeBackward ? FreedMemory.collectAndOverwrite() : List.of();
+            collector.backward(total);
+            Reference.reachabilityFence(fillers);
+        }
+        return input.getGradient().toFloatArray();
     }
 }

@@ -1,13 +1,14 @@
 package org.mtan4j.plugins.weightings;
 
-import java.util.Map;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.nd.Scalars;
 
 /**
  * FAMO (Liu et al., NeurIPS 2023), as LibMTL's weighting/FAMO.py. Logits {@code w} (start 0),
@@ -64,7 +65,7 @@ final class FamoWeighting implements Weighting {
         NDArray total = null;
         double[] effective = new double[count];
         for (int k = 0; k < count; k++) {
-            NDArray term = taskLosses.get(k).add((float) EPS).log().mul((float) (z[k] / c));
+            NDArray term = Scalars.mul(taskLosses.get(k).add((float) EPS).log(), z[k] / c);
             total = total == null ? term : total.add(term);
             effective[k] = z[k] / (c * (values[k] + EPS));
         }

@@ -1,14 +1,15 @@
 package org.mtan4j.plugins.weightings;
 
-import java.util.Map;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.nd.Scalars;
 
 /**
  * GradNorm (Chen et al., ICML 2018), as LibMTL's weighting/GradNorm.py. Weights {@code w = K softmax(s)}
@@ -86,7 +87,7 @@ final class GradNormWeighting extends GradientWeighting {
         }
         var manager = taskLosses.head().getManager();
         NDArray s = logits.valuesIn(manager);
-        NDArray perTask = s.softmax(0).mul((float) k).mul(manager.create(normValues));
+        NDArray perTask = Scalars.mul(s.softmax(0), k).mul(manager.create(normValues));
         context.backward(perTask.sub(manager.create(target)).abs().sum());
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.nd.Scalars;
 
 /**
  * A loss-level weighting whose combined loss is {@code sum_k lambda_k L_k} with weights
@@ -59,7 +60,7 @@ abstract class LossWeighting implements Weighting {
     static NDArray weightedSum(NDList losses, double[] weights) {
         NDArray sum = null;
         for (int k = 0; k < losses.size(); k++) {
-            NDArray term = weights[k] == 1 ? losses.get(k) : losses.get(k).mul((float) weights[k]);
+            NDArray term = weights[k] == 1 ? losses.get(k) : Scalars.mul(losses.get(k), weights[k]);
             sum = sum == null ? term : sum.add(term);
         }
         return sum;

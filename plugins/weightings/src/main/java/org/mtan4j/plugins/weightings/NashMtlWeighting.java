@@ -1,9 +1,9 @@
 package org.mtan4j.plugins.weightings;
 
-import java.util.Map;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -11,6 +11,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.nd.Scalars;
 
 /**
  * Nash-MTL (Navon et al., ICML 2022), after LibMTL's weighting/Nash_MTL.py. The bargaining solution is
@@ -80,7 +81,7 @@ final class NashMtlWeighting extends GradientWeighting {
         // after the per-task passes, get sum_k (alpha_k - 1) grad L_k more. The shared part is overwritten.
         NDArray extra = null;
         for (int k = 0; k < taskCount(); k++) {
-            NDArray term = taskLosses.get(k).mul((float) (alpha[k] - 1));
+            NDArray term = Scalars.mul(taskLosses.get(k), alpha[k] - 1);
             extra = extra == null ? term : extra.add(term);
         }
         context.backward(extra);

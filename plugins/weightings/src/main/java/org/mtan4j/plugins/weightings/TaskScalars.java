@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
+import org.mtan4j.api.nd.Scalars;
 
 /**
  * A weighting's learned per-task scalars (uncertainty's log-variances, IMTL's loss scales, GradNorm's
@@ -44,7 +45,7 @@ final class TaskScalars extends AbstractBlock {
      * step's arithmetic on them never lands on the parameter's long-lived manager.
      */
     NDArray valuesIn(NDManager manager) {
-        NDArray copy = parameter.getArray().mul(1f);
+        NDArray copy = Scalars.mul(parameter.getArray(), 1);
         copy.attach(manager);
         return copy;
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.nd.Scalars;
 
 /**
  * Uncertainty weighting (Kendall et al., CVPR 2018) in the form the MTAN code and LibMTL (weighting/UW.py)
@@ -41,7 +42,7 @@ final class UncertaintyWeighting implements Weighting {
         NDArray s = block.valuesIn(losses.getManager());
         losses = losses.toType(s.getDataType(), false);
         // sum_k L_k * exp(-s_k) / 2 + s_k / 2
-        NDArray total = losses.mul(s.neg().exp()).add(s).div(2f).sum();
+        NDArray total = Scalars.div(losses.mul(s.neg().exp()).add(s), 2).sum();
         float[] values = s.toFloatArray();
         double[] w = new double[values.length];
         for (int k = 0; k < w.length; k++) {

@@ -20,6 +20,7 @@ import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 import org.mtan4j.api.contract.WeightingContract;
+import org.mtan4j.api.nd.Scalars;
 
 class EqualWeightingProviderTest extends WeightingContract<NoOptions> {
 
@@ -63,7 +64,7 @@ class EqualWeightingProviderTest extends WeightingContract<NoOptions> {
         List<Function<NDArray, NDArray>> taskLosses = List.of(
                 p -> p.square().sum(),
                 p -> p.sin().mul(x).sum(),
-                p -> p.sub(3).pow(3).mean());
+                p -> Scalars.pow(p.sub(3), 3).mean());
 
         // Each backward pass gets its own copy of the parameter, so no gradient can carry over.
         NDArray expected = manager.zeros(new Shape(5));

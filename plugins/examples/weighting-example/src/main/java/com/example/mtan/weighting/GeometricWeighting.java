@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import java.util.Arrays;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.nd.Scalars;
 
 /**
  * {@code L = (prod_k L_k)^(1/K)}, computed as {@code exp(mean_k log L_k)}. Its gradient weighs task k
@@ -38,7 +39,8 @@ final class GeometricWeighting implements Weighting {
             NDArray log = loss.log();
             logSum = logSum == null ? log : logSum.add(log);
         }
-        NDArray combined = logSum.div((float) taskCount).exp();
+        // Scalars, not div(Number): DJL's overload lets its number be freed before the backward pass.
+        NDArray combined = Scalars.div(logSum, taskCount).exp();
         double value = combined.getFloat();
         double[] w = new double[taskCount];
         for (int k = 0; k < taskCount; k++) {

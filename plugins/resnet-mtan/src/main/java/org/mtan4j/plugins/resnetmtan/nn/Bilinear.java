@@ -74,10 +74,21 @@ public final class Bilinear {
     }
 
     private static NDArray matrix(NDArray like, float[] values, Shape shape) {
-        // An engine-owned copy in x's manager and type (create() may wrap the Java buffer).
+        // create() wraps the Java buffer, which goes when `wrapped` does, and PyTorch's toType() returns
+        // the same memory when the type already matches (even when asked to copy): autograd keeps the
+        // matrix for the backward pass, so it must live in memory the engine owns (duplicate).
         try (NDArray wrapped = like.getManager().create(values, shape)) {
-            NDArray typed = wrapped.toType(like.getDataType(), true);
-            return typed.toDevice(like.getDevice(), false);
+            NDArray typed = wrapped.toType(like.getDataType(), false);
+            NDArray owned = typed.duplicate();
+            if (typed != wrapped) {
+                typed.close();
+            }
+            if (owned.getDevice().equals(like.getDevice())) {
+                return owned;
+            }
+            try (owned) {
+                return owned.toDevice(like.getDevice(), true);
+            }
         }
     }
 }

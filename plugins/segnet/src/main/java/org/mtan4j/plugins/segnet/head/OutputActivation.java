@@ -1,6 +1,7 @@
 package org.mtan4j.plugins.segnet.head;
 
 import ai.djl.ndarray.NDArray;
+import org.mtan4j.api.nd.Scalars;
 import org.mtan4j.plugins.segnet.nn.Intermediates;
 
 /** What a SegNet head applies to its raw {@code (N, C, H, W)} output (models.md, Prediction head). */
@@ -33,7 +34,7 @@ public enum OutputActivation {
         @Override
         public NDArray apply(NDArray raw) {
             NDArray norm = raw.norm(2, new int[] {1}, true);
-            NDArray floored = norm.maximum(1e-12f);
+            NDArray floored = Scalars.maximum(norm, 1e-12f);
             NDArray out = raw.div(floored);
             // Autograd keeps what backward needs; see Intermediates.
             Intermediates.release(norm, floored);

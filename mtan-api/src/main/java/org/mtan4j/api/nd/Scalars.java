@@ -2,6 +2,7 @@ package org.mtan4j.api.nd;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import java.util.function.BinaryOperator;
 
 /**
  * Array-and-number arithmetic whose number survives until the backward pass (see the package note):
@@ -40,36 +41,33 @@ public final class Scalars {
 
     /** {@code array * value}. */
     public static NDArray mul(NDArray array, double value) {
-        try (NDArray number = of(array, value)) {
-            return array.mul(number);
-        }
+        return withNumber(array, value, NDArray::mul);
     }
 
     /** {@code array / value}. */
     public static NDArray div(NDArray array, double value) {
-        try (NDArray number = of(array, value)) {
-            return array.div(number);
-        }
+        return withNumber(array, value, NDArray::div);
     }
 
     /** {@code array ^ value}, element-wise. */
     public static NDArray pow(NDArray array, double value) {
-        try (NDArray number = of(array, value)) {
-            return array.pow(number);
-        }
+        return withNumber(array, value, NDArray::pow);
     }
 
     /** The element-wise maximum of {@code array} and {@code value} (a floor). */
     public static NDArray maximum(NDArray array, double value) {
-        try (NDArray number = of(array, value)) {
-            return array.maximum(number);
-        }
+        return withNumber(array, value, NDArray::maximum);
     }
 
     /** The element-wise minimum of {@code array} and {@code value} (a ceiling). */
     public static NDArray minimum(NDArray array, double value) {
+        return withNumber(array, value, NDArray::minimum);
+    }
+
+    private static NDArray withNumber(NDArray array, double value, BinaryOperator<NDArray> operation) {
+        // Closing our handle is safe: the engine counts the graph's reference to the number too.
         try (NDArray number = of(array, value)) {
-            return array.minimum(number);
+            return operation.apply(array, number);
         }
     }
 }

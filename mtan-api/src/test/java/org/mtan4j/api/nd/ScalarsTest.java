@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -14,28 +13,12 @@ import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mtan4j.api.contract.ContractSupport;
 import org.mtan4j.api.contract.FreedMemory;
 
-class ScalarsTest {
-
-    static {
-        System.setProperty("ai.djl.offline", "true");
-    }
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+/** Scalars' arithmetic, its number's type and lifetime, and the DJL hazard it avoids. */
+class ScalarsTest extends ContractSupport {
 
     /** The gradient of {@code sum(op(x))} at x = (0.5, 2, 3), with a collection between forward and backward. */
     private float[] gradientAfterACollection(UnaryOperator<NDArray> op) {

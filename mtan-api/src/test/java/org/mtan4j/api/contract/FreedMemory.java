@@ -1,5 +1,7 @@
 package org.mtan4j.api.contract;
 
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -23,18 +25,13 @@ public final class FreedMemory {
     }
 
     /**
-     * Collects garbage, waits for the freed native memory to be released, and allocates small direct
+     * Collects garbage, waits until the native memory it freed is released, and allocates small direct
      * buffers (the size DJL uses for a number) filled with {@link #FILL}. Keep the result reachable
      * until the backward pass is over, or the memory may be freed again before it is read.
      */
     public static List<ByteBuffer> collectAndOverwrite() {
         System.gc();
-        try {
-            // Direct buffers are freed by the reference handler just after the collection.
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitReleases();
         List<ByteBuffer> fillers = new ArrayList<>(FILLERS);
         for (int i = 0; i < FILLERS; i++) {
             ByteBuffer filler = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
@@ -44,5 +41,31 @@ public final class FreedMemory {
             fillers.add(filler);
         }
         return fillers;
+    }
+
+    /**
+     * Direct buffers are released by the reference handler after the collection, not during it: waits
+     * at least 20 ms, and while the number of direct buffers still changes (up to a second).
+     */
+    private static void awaitReleases() {
+        BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct"))
+                .findFirst()
+                .orElse(null);
+        long start = System.nanoTime();
+        long last = direct == null ? 0 : direct.getCount();
+        try {
+            while (true) {
+                Thread.sleep(10);
+                long count = direct == null ? 0 : direct.getCount();
+                long elapsed = System.nanoTime() - start;
+                if (elapsed >= 1_000_000_000L || (count == last && elapsed >= 20_000_000L)) {
+                    return;
+                }
+                last = count;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -74,12 +74,12 @@ class ScalarsTest extends ContractSupport {
     @Test
     void djlsNumberOverloadLosesItsNumberToACollection() {
         int wrong = 0;
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 0; attempt < 10; attempt++) {
             float[] gradient = gradientAfterACollection(x -> x.mul(3f));
             if (gradient[0] != 3f) {
                 wrong++;
             }
         }
-        assertTrue(wrong > 0, "DJL's mul(Number) kept its number through 5 collections: the hazard Scalars avoids is gone");
+        assertTrue(wrong > 0, "DJL's mul(Number) kept its number through 10 collections: the hazard Scalars avoids is gone");
     }
 }

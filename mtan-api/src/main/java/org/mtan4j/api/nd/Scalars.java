@@ -1,7 +1,6 @@
 package org.mtan4j.api.nd;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import java.util.function.BinaryOperator;
 
 /**
@@ -20,22 +19,8 @@ public final class Scalars {
      * autograd graph still reads.
      */
     public static NDArray of(NDArray like, double value) {
-        DataType type = like.getDataType();
         try (NDArray wrapped = like.getManager().create(value)) {
-            // create() reads a Java buffer; toType() may return that very array, and PyTorch's clone
-            // (duplicate) copies into the engine's memory.
-            NDArray typed = wrapped.toType(type, false);
-            NDArray owned = typed.duplicate();
-            if (typed != wrapped) {
-                typed.close();
-            }
-            return owned.getDevice().equals(like.getDevice()) ? owned : moved(owned, like);
-        }
-    }
-
-    private static NDArray moved(NDArray owned, NDArray like) {
-        try (owned) {
-            return owned.toDevice(like.getDevice(), true);
+            return EngineArrays.ownedCopy(wrapped, like.getDataType(), like.getDevice());
         }
     }
 

@@ -14,8 +14,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import java.lang.ref.Reference;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -187,15 +185,14 @@ public abstract class BackboneContract<O> extends ContractSupport {
         Engine.getInstance().setRandomSeed(99);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDList out = backbone.block().forward(new ParameterStore(manager, false), new NDList(input), true);
-            NDArray total = null;
-            for (int t = 0; t < out.size(); t++) {
-                NDArray weights = manager.arange((float) out.get(t).size()).reshape(out.get(t).getShape()).sin();
-                NDArray term = out.get(t).mul(weights).sum();
-                total = total == null ? term : total.add(term);
+            NDArray sum = null;
+            for (NDArray features : out) {
+                NDArray weights = manager.arange((float) features.size()).reshape(features.getShape()).sin();
+                NDArray term = features.mul(weights).sum();
+                sum = sum == null ? term : sum.add(term);
             }
-            List<ByteBuffer> fillers = collectBeforeBackward ? FreedMemory.collectAndOverwrite() : List.of();
-            collector.backward(total);
-            Reference.reachabilityFence(fillers);
+            NDArray total = sum;
+            FreedMemory.run(collectBeforeBackward, () -> collector.backward(total));
         }
         List<NDArray> out = new ArrayList<>();
         for (Pair<String, Parameter> p : backbone.block().getParameters()) {

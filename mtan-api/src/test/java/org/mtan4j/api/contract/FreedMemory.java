@@ -2,6 +2,7 @@ package org.mtan4j.api.contract;
 
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -25,11 +26,15 @@ public final class FreedMemory {
     }
 
     /**
-     * Collects garbage, waits until the native memory it freed is released, and allocates small direct
-     * buffers (the size DJL uses for a number) filled with {@link #FILL}. Keep the result reachable
-     * until the backward pass is over, or the memory may be freed again before it is read.
+     * Runs {@code work} (usually a backward pass); first, when {@code collectFirst}, collects garbage,
+     * waits until the native memory it freed is released, and takes that memory again with small direct
+     * buffers (the size DJL uses for a number) filled with {@link #FILL}, held until {@code work} returns.
      */
-    public static List<ByteBuffer> collectAndOverwrite() {
+    public static void run(boolean collectFirst, Runnable work) {
+        if (!collectFirst) {
+            work.run();
+            return;
+        }
         System.gc();
         awaitReleases();
         List<ByteBuffer> fillers = new ArrayList<>(FILLERS);
@@ -40,7 +45,8 @@ public final class FreedMemory {
             }
             fillers.add(filler);
         }
-        return fillers;
+        work.run();
+        Reference.reachabilityFence(fillers);
     }
 
     /**

@@ -8,8 +8,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import java.lang.ref.Reference;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -79,14 +77,8 @@ public final class GradientContext implements WeightingContext {
         return this;
     }
 
-    private List<ByteBuffer> beforeBackward() {
-        return collectBeforeBackward ? FreedMemory.collectAndOverwrite() : List.of();
-    }
-
     private void backward(PtNDArray target, PtNDArray gradient) {
-        List<ByteBuffer> fillers = beforeBackward();
-        JniUtils.backward(target, gradient, true, false);
-        Reference.reachabilityFence(fillers);
+        FreedMemory.run(collectBeforeBackward, () -> JniUtils.backward(target, gradient, true, false));
     }
 
     /** A detached copy of {@code feature} that records its own gradient: what a head reads in a cut pass. */
@@ -168,9 +160,7 @@ public final class GradientContext implements WeightingContext {
 
     @Override
     public void backward(NDArray loss) {
-        List<ByteBuffer> fillers = beforeBackward();
-        collector.backward(loss);
-        Reference.reachabilityFence(fillers);
+        FreedMemory.run(collectBeforeBackward, () -> collector.backward(loss));
     }
 
     @Override

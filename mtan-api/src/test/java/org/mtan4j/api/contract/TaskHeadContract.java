@@ -11,8 +11,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.lang.ref.Reference;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -135,9 +133,7 @@ public abstract class TaskHeadContract<O> extends ContractSupport {
         Engine.getInstance().setRandomSeed(99);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray loss = head.loss(forward(head, input), target);
-            List<ByteBuffer> fillers = collectBeforeBackward ? FreedMemory.collectAndOverwrite() : List.of();
-            collector.backward(loss);
-            Reference.reachabilityFence(fillers);
+            FreedMemory.run(collectBeforeBackward, () -> collector.backward(loss));
         }
         List<NDArray> out = new ArrayList<>();
         out.add(input.getGradient().duplicate());

@@ -9,9 +9,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.lang.ref.Reference;
-import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.contract.ContractSupport;
@@ -26,9 +23,7 @@ class ScalarsTest extends ContractSupport {
         x.setRequiresGradient(true);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray total = op.apply(x).sum();
-            List<ByteBuffer> fillers = FreedMemory.collectAndOverwrite();
-            collector.backward(total);
-            Reference.reachabilityFence(fillers);
+            FreedMemory.run(true, () -> collector.backward(total));
         }
         return x.getGradient().toFloatArray();
     }

@@ -6,9 +6,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.lang.ref.Reference;
-import java.nio.ByteBuffer;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.contract.FreedMemory;
 import org.mtan4j.plugins.resnetmtan.nn.Bilinear;
@@ -49,9 +46,7 @@ class BilinearTest extends EngineTest {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray out = Bilinear.resizeAlignCorners(input, 5, 7);
             NDArray total = out.mul(manager.arange(70f).reshape(1, 2, 5, 7)).sum();
-            List<ByteBuffer> fillers = collectBeforeBackward ? FreedMemory.collectAndOverwrite() : List.of();
-            collector.backward(total);
-            Reference.reachabilityFence(fillers);
+            FreedMemory.run(collectBeforeBackward, () -> collector.backward(total));
         }
         return input.getGradient().toFloatArray();
     }

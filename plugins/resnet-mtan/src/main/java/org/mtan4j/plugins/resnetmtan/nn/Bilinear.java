@@ -2,6 +2,7 @@ package org.mtan4j.plugins.resnetmtan.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.mtan4j.api.nd.EngineArrays;
 
 /**
  * Exact bilinear resizing with {@code align_corners=True}, as PyTorch's
@@ -74,21 +75,9 @@ public final class Bilinear {
     }
 
     private static NDArray matrix(NDArray like, float[] values, Shape shape) {
-        // create() wraps the Java buffer, which goes when `wrapped` does, and PyTorch's toType() returns
-        // the same memory when the type already matches (even when asked to copy): autograd keeps the
-        // matrix for the backward pass, so it must live in memory the engine owns (duplicate).
+        // Autograd keeps the matrix for the backward pass, after `wrapped` and its Java buffer are gone.
         try (NDArray wrapped = like.getManager().create(values, shape)) {
-            NDArray typed = wrapped.toType(like.getDataType(), false);
-            NDArray owned = typed.duplicate();
-            if (typed != wrapped) {
-                typed.close();
-            }
-            if (owned.getDevice().equals(like.getDevice())) {
-                return owned;
-            }
-            try (owned) {
-                return owned.toDevice(like.getDevice(), true);
-            }
+            return EngineArrays.ownedCopy(wrapped, like.getDataType(), like.getDevice());
         }
     }
 }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mtan4j.api.nd.EngineArrays;
 
 /**
  * Exact bilinear resizing with {@code align_corners=True}, as PyTorch's
@@ -115,16 +116,9 @@ public final class AlignCornersBilinear {
                 w = t;
                 shape = new Shape(in, out);
             }
+            // The matrix is cached, and autograd reads it in backward passes, long after `wrapped`.
             try (NDArray wrapped = manager.create(w, shape)) {
-                // create() may wrap the Java buffer, which goes away with `wrapped`, and toType()
-                // may return an alias: keep a copy the engine owns (without this the cached
-                // matrix silently turns into garbage once the buffer is collected).
-                NDArray typed = wrapped.toType(type, false);
-                NDArray owned = typed.duplicate();
-                if (typed != wrapped) {
-                    typed.close();
-                }
-                return owned;
+                return EngineArrays.ownedCopy(wrapped, type, device);
             }
         });
     }

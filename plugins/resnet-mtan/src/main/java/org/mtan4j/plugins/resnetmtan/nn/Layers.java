@@ -5,6 +5,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.Initializer;
+import org.mtan4j.api.nd.Convolutions;
 
 /**
  * Layer factories with the reference's hyper-parameters and initialisation set on each parameter, so
@@ -50,14 +51,13 @@ public final class Layers {
                     + ", kernel " + kernel + ", stride " + stride + ", dilation " + dilation);
         }
         int pad = dilation * (kernel / 2);
-        Conv2d conv = Conv2d.builder()
+        Conv2d conv = Convolutions.block(Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride))
                 .optPadding(new Shape(pad, pad))
                 .optDilation(new Shape(dilation, dilation))
                 .setFilters(out)
-                .optBias(bias)
-                .build();
+                .optBias(bias));
         long fanIn = (long) in * kernel * kernel;
         Initializer weight = init == ConvInit.RESNET
                 ? PyTorchInit.kaimingNormalFanOut((long) out * kernel * kernel)

@@ -10,9 +10,10 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.initializer.XavierInitializer.FactorType;
 import ai.djl.training.initializer.XavierInitializer.RandomType;
+import ai.djl.training.initializer.XavierInitializer;
+import org.mtan4j.api.nd.Convolutions;
 
 /**
  * Factories for the layers of the paper's SegNet models, with the paper's initialisation already set
@@ -72,12 +73,11 @@ public final class Layers {
         if (kernel < 1 || kernel % 2 == 0) {
             throw new IllegalArgumentException("kernel must be odd and positive, got " + kernel);
         }
-        Conv2d conv = Conv2d.builder()
+        Conv2d conv = Convolutions.block(Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .optPadding(new Shape(kernel / 2, kernel / 2))
                 .setFilters(outChannels)
-                .optBias(true)
-                .build();
+                .optBias(true));
         conv.setInitializer(weightInit, Parameter.Type.WEIGHT);
         conv.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
         return conv;
@@ -108,8 +108,7 @@ public final class Layers {
             long channels = part.getShape().get(1);
             // The slice is a view attached to the weight's manager: closed here, or every step would add one there.
             try (NDArray slice = weight.get(new NDIndex(":, {}:{}", from, from + channels))) {
-                NDArray y = Conv2d.conv2d(part, slice, sum == null ? bias : null, stride, padding, dilation)
-                        .singletonOrThrow();
+                NDArray y = Convolutions.conv2d(part, slice, sum == null ? bias : null, stride, padding, dilation);
                 if (sum == null) {
                     sum = y;
                 } else {

@@ -6,6 +6,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.Initializer;
+import org.mtan4j.api.nd.Convolutions;
 
 /**
  * Layer factories for WRN-MTAN with the reference's hyper-parameters and PyTorch's default
@@ -44,13 +45,12 @@ public final class Layers {
             throw new IllegalArgumentException("convolution sizes must be positive (odd kernel): in " + in + ", out " + out
                     + ", kernel " + kernel + ", stride " + stride);
         }
-        Conv2d conv = Conv2d.builder()
+        Conv2d conv = Convolutions.block(Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride))
                 .optPadding(new Shape(kernel / 2, kernel / 2))
                 .setFilters(out)
-                .optBias(true)
-                .build();
+                .optBias(true));
         Initializer init = PyTorchInit.defaultUniform((long) in * kernel * kernel);
         conv.setInitializer(init, Parameter.Type.WEIGHT);
         conv.setInitializer(init, Parameter.Type.BIAS);

@@ -10,5 +10,9 @@
  * copies any array made from Java data (a resize matrix, say) into the engine's memory. The contract
  * tests check every plugin's
  * gradients with a collection forced between its forward and backward passes.
+ *
+ * <p>{@link org.mtan4j.api.nd.Convolutions} works around an engine fault of the same kind: on AVX-512
+ * CPUs a 3x3 convolution whose output channels are not a multiple of 16 gets an input gradient computed
+ * partly from stale memory.
  */
 package org.mtan4j.api.nd;

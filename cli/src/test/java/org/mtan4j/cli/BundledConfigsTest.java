@@ -14,6 +14,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.runtime.PluginRegistry;
+import org.mtan4j.runtime.ResolvedRun;
+import org.mtan4j.runtime.RunResolver;
+import org.mtan4j.runtime.config.PluginRef;
+import org.mtan4j.runtime.config.RunConfig;
+import org.mtan4j.runtime.config.TaskConfig;
+import org.mtan4j.runtime.report.ComparisonReport;
 
 /**
  * Every YAML under {@code cli/configs/} passes {@code mtan validate --no-data}, unless {@code pending.txt}
@@ -100,6 +106,40 @@ class BundledConfigsTest {
         CliTest.Result bad = CliTest.mtan("validate", "--no-data", "--set", "dataset.options.height=100", config);
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("dataset.options.height"), bad.err());
+    }
+
+    /**
+     * The paper's experiments form their metrics as the paper's code does: depth, normal and top-1 values
+     * per batch, then averaged over the batches; mIoU from one accumulated confusion matrix (the code's
+     * current formula).
+     */
+    @Test
+    void paperConfigsAverageAsThePapersCode() throws Exception {
+        List<Path> configs;
+        try (Stream<Path> walk = Files.walk(CONFIGS)) {
+            configs = walk.filter(p -> p.toString().endsWith(".yaml") && !p.startsWith(CONFIGS.resolve("synthetic"))).sorted().toList();
+        }
+        assertTrue(configs.size() >= 70, configs.size() + " paper configs");
+        List<String> wrong = new ArrayList<>();
+        for (Path config : configs) {
+            RunConfig run = ConfigSource.load(config, List.of());
+            for (Map.Entry<String, TaskConfig> task : run.tasks().entrySet()) {
+                for (PluginRef metric : task.getValue().metrics()) {
+                    boolean confusion = metric.name().equals("confusion-matrix");
+                    Object expected = confusion ? "accumulated" : "per-batch";
+                    if (!expected.equals(metric.options().get(confusion ? "formula" : "averaging"))) {
+                        wrong.add(config + " " + task.getKey() + ": " + metric);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "metrics not formed as the paper's code forms them");
+
+        Path config = CONFIGS.resolve("nyuv2/mtan-dwa.yaml");
+        ResolvedRun resolved = new RunResolver(PluginRegistry.discover()).resolve(ConfigSource.load(config, List.of()), config.toString(), false);
+        PluginRef normal = resolved.config().tasks().get("normal").metrics().get(0);
+        assertEquals(Map.of("averaging", "per-batch", "median", "per-batch"), normal.options(), "the resolved config says the median is per batch");
+        assertTrue(ComparisonReport.formulaNote("normal", normal).contains("per batch, then averaged over the batches (the paper's code)"));
     }
 
     /** The README's sweep example plans 18 resolved configs from a bundled config, without data. */

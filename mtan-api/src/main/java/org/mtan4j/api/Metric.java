@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A streaming evaluation metric for one task: {@link #update} per batch, {@link #compute} at the end
  * of a split, {@link #reset} before the next. The result must not depend on the order or the batching
- * of the updates.
+ * of the updates, unless its options ask for {@link MetricAveraging#PER_BATCH} averaging (a reference's
+ * numbers reproduced on purpose): then it must still not depend on their order.
  */
 public interface Metric {
 

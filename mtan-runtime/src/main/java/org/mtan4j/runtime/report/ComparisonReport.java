@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.mtan4j.api.MetricAveraging;
 import org.mtan4j.runtime.config.PluginRef;
 import org.mtan4j.runtime.config.RunConfig;
 import org.mtan4j.runtime.config.TaskConfig;
@@ -170,7 +171,7 @@ public final class ComparisonReport {
         return out.toString();
     }
 
-    /** Which mIoU and median formula each run's metrics used, from their resolved options; one line per distinct setting. */
+    /** Which mIoU formula, averaging and median each run's metrics used, from their resolved options; one line per distinct setting. */
     static List<String> formulaNotes(List<RunRecord> runs) {
         Set<String> notes = new LinkedHashSet<>();
         for (RunRecord run : runs) {
@@ -185,20 +186,28 @@ public final class ComparisonReport {
         return List.copyOf(notes);
     }
 
-    /** One line saying how a metric's values were formed, or null for metrics without a choice. */
+    /**
+     * One line saying how a metric's values were formed (the mIoU formula, the averaging: pooled or per
+     * batch, the median), or null for metrics without a choice. A run recorded before a metric had its
+     * {@code averaging} option was pooled.
+     */
     public static String formulaNote(String task, PluginRef metric) {
-        Object formula = metric.options().get("formula");
-        Object median = metric.options().get("median");
-        if (metric.name().equals("confusion-matrix")) {
-            return task + ": mIoU and pixel accuracy " + ("per-image".equals(formula)
+        Map<String, Object> options = metric.options();
+        boolean perBatch = MetricAveraging.PER_BATCH.equals(options.get(MetricAveraging.OPTION));
+        String batchMean = "per batch, then averaged over the batches (the paper's code)";
+        return switch (metric.name()) {
+            case "confusion-matrix" -> task + ": mIoU and pixel accuracy " + ("per-image".equals(options.get("formula"))
                     ? "per image (mIoU over the classes present), then averaged over images (the paper's original code)"
                     : "from one confusion matrix accumulated over the whole split");
-        }
-        if (metric.name().equals("normal-angle")) {
-            return task + ": angle median " + ("per-batch".equals(median)
-                    ? "is the mean of per-batch medians (the paper's code)" : "is the exact median over all valid pixels");
-        }
-        return null;
+            case "normal-angle" -> task + (perBatch ? ": angle mean, median and within-t fractions " + batchMean
+                    : ": angle mean and within-t fractions over all valid pixels of the split; angle median "
+                            + ("per-batch".equals(options.get("median"))
+                                    ? "the mean of per-batch medians (the paper's code)" : "the exact median over all valid pixels"));
+            case "depth-error" -> task + ": abs-error and rel-error " + (perBatch ? batchMean : "over all valid pixels of the split");
+            case "top1" -> task + ": accuracy " + (perBatch ? batchMean : "over all samples of the split");
+            default -> options.containsKey(MetricAveraging.OPTION)
+                    ? task + ": " + metric.name() + " " + (perBatch ? batchMean : "pooled over the split") : null;
+        };
     }
 
     private static String ranges(Set<Integer> epochs) {

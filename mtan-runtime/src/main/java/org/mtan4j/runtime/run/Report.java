@@ -47,7 +47,7 @@ public final class Report {
      * The whole report.
      *
      * @param formulas one line per task metric saying how its values were formed (which mIoU formula,
-     *     which median); printed above the metrics table
+     *     pooled or per-batch averaging, which median); printed above the metrics table
      */
     public static String markdown(String runName, String backbone, String weighting, long parameters, RunEnd end, List<String> formulas) {
         EpochEnd last = end.last();

@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtan4j.runtime.config.PluginRef;
 
 class ReportTest {
 
@@ -83,6 +84,7 @@ class ReportTest {
         assertTrue(md.contains("0.2500 ± 0.0707"), md);
         assertTrue(md.contains("Average of the last 10 epochs") && md.contains("Best validation epoch"), md);
         assertTrue(md.contains("per image"), "the formula is named: " + md);
+        assertTrue(md.contains("depth: abs-error and rel-error over all valid pixels"), "the averaging is named: " + md);
         assertTrue(md.contains("-1.25% ± "), md);
         String csv = report.csv();
         assertTrue(csv.startsWith("selection,run,runs,architecture,weighting,parameters,epochs,semantic/miou,semantic/miou/std"), csv);
@@ -112,5 +114,24 @@ class ReportTest {
         assertTrue(image != null, png + " is a readable image");
         assertEquals(Plots.WIDTH, image.getWidth(), png.toString());
         assertEquals(Plots.HEIGHT, image.getHeight(), png.toString());
+    }
+
+    @Test
+    void formulaNotesNameTheAveraging() {
+        String perBatch = "per batch, then averaged over the batches (the paper's code)";
+        assertEquals("depth: abs-error and rel-error " + perBatch,
+                ComparisonReport.formulaNote("depth", PluginRef.of("depth-error", Map.of("averaging", "per-batch"))));
+        assertEquals("depth: abs-error and rel-error over all valid pixels of the split",
+                ComparisonReport.formulaNote("depth", PluginRef.of("depth-error", Map.of("averaging", "pooled"))));
+        assertEquals("depth: abs-error and rel-error over all valid pixels of the split",
+                ComparisonReport.formulaNote("depth", PluginRef.of("depth-error", Map.of())), "recorded before the option: pooled");
+        assertEquals("normal: angle mean, median and within-t fractions " + perBatch, ComparisonReport.formulaNote("normal",
+                PluginRef.of("normal-angle", Map.of("averaging", "per-batch", "median", "per-batch"))));
+        assertTrue(ComparisonReport.formulaNote("normal", PluginRef.of("normal-angle", Map.of("averaging", "pooled", "median", "per-batch")))
+                .endsWith("over all valid pixels of the split; angle median the mean of per-batch medians (the paper's code)"));
+        assertTrue(ComparisonReport.formulaNote("normal", PluginRef.of("normal-angle", Map.of("median", "exact")))
+                .endsWith("angle median the exact median over all valid pixels"));
+        assertEquals("svhn: accuracy " + perBatch, ComparisonReport.formulaNote("svhn", PluginRef.of("top1", Map.of("averaging", "per-batch"))));
+        assertEquals("svhn: accuracy over all samples of the split", ComparisonReport.formulaNote("svhn", PluginRef.ofName("top1")));
     }
 }

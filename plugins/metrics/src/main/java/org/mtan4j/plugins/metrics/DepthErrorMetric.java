@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import org.mtan4j.api.Direction;
 import org.mtan4j.api.Metric;
+import org.mtan4j.api.MetricAveraging;
 import org.mtan4j.api.MetricValue;
 import org.mtan4j.api.TaskSpec;
 
@@ -20,8 +21,10 @@ import org.mtan4j.api.TaskSpec;
  *   <li>{@value #ABS_ERROR}: {@code sum |p - t| / count};</li>
  *   <li>{@value #REL_ERROR}: {@code sum (|p - t| / t) / count}.</li>
  * </ul>
- * The sums are kept in double precision across updates; the paper's code averages per batch first
- * (see the package documentation).
+ * Pooled (the default), the sums and the count run over every valid pixel of every update. Per batch
+ * ({@link MetricAveraging#perBatch()}), each update's own two means are formed and then averaged
+ * over the updates that had a valid pixel, as the paper's {@code depth_error} per batch followed by
+ * its trainer's mean over batches. Sums are kept in double precision.
  *
  * <p>Prediction and target {@code (N, 1, H, W)}.
  */
@@ -33,13 +36,22 @@ public final class DepthErrorMetric implements Metric {
     public static final String REL_ERROR = "rel-error";
 
     private final String task;
+    private final boolean perBatch;
+    /** Per-batch averaging: the sums of each update's two means. */
+    private final BatchMeans batchMeans = new BatchMeans(2);
     private double absoluteSum;
     private double relativeSum;
     private long count;
 
-    /** A fresh metric for {@code task}. */
+    /** A fresh, pooled metric for {@code task}. */
     public DepthErrorMetric(TaskSpec task) {
+        this(task, MetricAveraging.DEFAULT);
+    }
+
+    /** A fresh metric for {@code task}, pooled or per batch as {@code averaging} says. */
+    public DepthErrorMetric(TaskSpec task, MetricAveraging averaging) {
         this.task = task.name();
+        this.perBatch = averaging.perBatch();
     }
 
     @Override
@@ -54,17 +66,23 @@ public final class DepthErrorMetric implements Metric {
             NDArray error = p.sub(t).abs();
             // One transfer of both batch sums.
             double[] sums = NDArrays.stack(new NDList(error.sum(), error.div(t).sum())).toDoubleArray();
+            long pixels = t.size();
             absoluteSum += sums[0];
             relativeSum += sums[1];
-            count += t.size();
+            count += pixels;
+            if (perBatch && pixels > 0) {
+                batchMeans.add(sums[0] / pixels, sums[1] / pixels);
+            }
         }
     }
 
     @Override
     public List<MetricValue> compute() {
+        double absolute = perBatch ? batchMeans.mean(0) : MetricSupport.ratio(absoluteSum, count);
+        double relative = perBatch ? batchMeans.mean(1) : MetricSupport.ratio(relativeSum, count);
         return List.of(
-                new MetricValue(ABS_ERROR, MetricSupport.ratio(absoluteSum, count), Direction.LOWER_IS_BETTER),
-                new MetricValue(REL_ERROR, MetricSupport.ratio(relativeSum, count), Direction.LOWER_IS_BETTER));
+                new MetricValue(ABS_ERROR, absolute, Direction.LOWER_IS_BETTER),
+                new MetricValue(REL_ERROR, relative, Direction.LOWER_IS_BETTER));
     }
 
     @Override
@@ -72,5 +90,6 @@ public final class DepthErrorMetric implements Metric {
         absoluteSum = 0;
         relativeSum = 0;
         count = 0;
+        batchMeans.clear();
     }
 }

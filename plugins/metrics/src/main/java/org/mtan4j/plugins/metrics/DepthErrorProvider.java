@@ -2,12 +2,15 @@ package org.mtan4j.plugins.metrics;
 
 import java.util.Set;
 import org.mtan4j.api.Metric;
-import org.mtan4j.api.NoOptions;
+import org.mtan4j.api.MetricAveraging;
 import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.TaskSpec;
 
-/** The {@code depth-error} metric: mean absolute and relative depth error over valid pixels. */
-public final class DepthErrorProvider extends AbstractMetricProvider<NoOptions> {
+/**
+ * The {@code depth-error} metric: mean absolute and relative depth error over valid pixels, pooled
+ * or per batch as its {@link MetricAveraging} option says.
+ */
+public final class DepthErrorProvider extends AbstractMetricProvider<MetricAveraging> {
 
     /** The provider's name. */
     public static final String NAME = "depth-error";
@@ -19,17 +22,17 @@ public final class DepthErrorProvider extends AbstractMetricProvider<NoOptions> 
 
     @Override
     public String description() {
-        return "Depth absolute and relative error over the pixels with known depth.";
+        return "Depth absolute and relative error over the pixels with known depth, pooled or per batch (the paper's code).";
     }
 
     @Override
-    public Class<NoOptions> optionsType() {
-        return NoOptions.class;
+    public Class<MetricAveraging> optionsType() {
+        return MetricAveraging.class;
     }
 
     @Override
-    public NoOptions defaultOptions() {
-        return NoOptions.INSTANCE;
+    public MetricAveraging defaultOptions() {
+        return MetricAveraging.DEFAULT;
     }
 
     @Override
@@ -38,7 +41,7 @@ public final class DepthErrorProvider extends AbstractMetricProvider<NoOptions> 
     }
 
     @Override
-    Metric newMetric(NoOptions options, TaskSpec task) {
-        return new DepthErrorMetric(task);
+    Metric newMetric(MetricAveraging averaging, TaskSpec task) {
+        return new DepthErrorMetric(task, averaging);
     }
 }

@@ -30,10 +30,13 @@ import org.mtan4j.api.TaskSpec;
  * That coincidence is vanishingly rare on real data; the rule is kept so that the metric and the
  * reference's normal loss see the same pixels and the paper's numbers are reproduced exactly.
  *
- * <p>With the per-batch median ({@link NormalAngleOptions#PER_BATCH}) {@value #ANGLE_MEDIAN} is instead
- * the mean over updates that had valid pixels of each update's exact median, as the paper's code
- * computes it; that value depends on the batching (the only exception to the {@link Metric} contract,
- * taken on purpose to reproduce the paper's numbers). The other values are unchanged.
+ * <p>Per-batch averaging ({@link NormalAngleOptions#perBatch()}) forms all five values per update
+ * over that update's valid pixels (the median that update's exact median) and reports the mean of
+ * each over the updates that had a valid pixel, as the paper's {@code normal_error} per batch followed
+ * by its trainer's mean over batches. With the per-batch median alone ({@code median: per-batch}
+ * under pooled averaging) only {@value #ANGLE_MEDIAN} is that mean of per-update medians and the other
+ * values stay pooled. Either way the result depends on the batching (the exception to the
+ * {@link Metric} contract that {@link org.mtan4j.api.MetricAveraging} describes).
  *
  * <p>Prediction and target {@code (N, 3, H, W)}; predictions are expected to be unit vectors (the
  * head normalises them). The exact median keeps every angle as a float (4 bytes per valid pixel).
@@ -48,30 +51,31 @@ public final class NormalAngleMetric implements Metric {
     /** The paper's thresholds in degrees, with the names of their values. */
     private static final double[] THRESHOLDS = {11.25, 22.5, 30};
     private static final String[] THRESHOLD_NAMES = {"within-11.25", "within-22.5", "within-30"};
+    /** Where each value sits among an update's values: as {@link #compute()} lists them. */
+    private static final int MEAN = 0;
+    private static final int MEDIAN = 1;
+    private static final int WITHIN = 2;
 
     private final String task;
+    private final boolean perBatch;
     private final boolean perBatchMedian;
     private final FloatSamples angles = new FloatSamples();
-    /** Per-batch mode: the sum of the batches' medians and how many. */
-    private double batchMedianSum;
-    private long batchMedians;
+    /** Per-batch averaging or median: the sums of each update's values, in the order of {@link #compute()}. */
+    private final BatchMeans batchMeans = new BatchMeans(WITHIN + THRESHOLDS.length);
     private final long[] within = new long[THRESHOLDS.length];
     private double angleSum;
     private long count;
 
-    /** A fresh metric for {@code task} with the exact median. */
+    /** A fresh, pooled metric for {@code task} with the exact median. */
     public NormalAngleMetric(TaskSpec task) {
-        this(task, false);
+        this(task, NormalAngleOptions.DEFAULTS);
     }
 
-    /**
-     * A fresh metric for {@code task}.
-     *
-     * @param perBatchMedian report the mean of per-update medians instead of the exact median
-     */
-    public NormalAngleMetric(TaskSpec task, boolean perBatchMedian) {
+    /** A fresh metric for {@code task} that averages as {@code options} say. */
+    public NormalAngleMetric(TaskSpec task, NormalAngleOptions options) {
         this.task = task.name();
-        this.perBatchMedian = perBatchMedian;
+        this.perBatch = options.perBatch();
+        this.perBatchMedian = options.perBatchMedian();
     }
 
     @Override
@@ -85,39 +89,56 @@ public final class NormalAngleMetric implements Metric {
             NDArray cosine = prediction.mul(target).sum(new int[] {1}).booleanMask(valid).clip(-1, 1);
             batch = cosine.acos().mul(180 / Math.PI).toType(DataType.FLOAT32, false).toFloatArray();
         }
+        if (batch.length == 0) {
+            return; // no valid pixel: nothing to pool, no batch value to average
+        }
+        double batchSum = 0;
+        long[] batchWithin = new long[THRESHOLDS.length];
         for (float angle : batch) {
+            // The pooled sum adds angle by angle, as it always has, so pooled results keep every bit.
             angleSum += angle;
+            batchSum += angle;
             for (int i = 0; i < THRESHOLDS.length; i++) {
                 if (angle < THRESHOLDS[i]) {
-                    within[i]++;
+                    batchWithin[i]++;
                 }
             }
         }
+        for (int i = 0; i < THRESHOLDS.length; i++) {
+            within[i] += batchWithin[i];
+        }
+        count += batch.length;
         if (perBatchMedian) {
-            // Only the running mean of medians is kept; a batch is small enough to sort a copy.
-            if (batch.length > 0) {
-                float[] sorted = batch.clone();
-                Arrays.sort(sorted);
-                int mid = sorted.length / 2;
-                batchMedianSum += sorted.length % 2 == 1 ? sorted[mid] : ((double) sorted[mid - 1] + sorted[mid]) / 2;
-                batchMedians++;
+            // Only the running means are kept; a batch is small enough to sort a copy.
+            double[] values = new double[WITHIN + THRESHOLDS.length];
+            values[MEAN] = batchSum / batch.length;
+            values[MEDIAN] = median(batch.clone());
+            for (int i = 0; i < THRESHOLDS.length; i++) {
+                values[WITHIN + i] = (double) batchWithin[i] / batch.length;
             }
-            count += batch.length;
+            batchMeans.add(values);
         } else {
             angles.addAll(batch);
-            count += batch.length;
         }
+    }
+
+    /** The median as {@code numpy.median} defines it; sorts {@code values}, which must not be empty. */
+    private static double median(float[] values) {
+        Arrays.sort(values);
+        int mid = values.length / 2;
+        return values.length % 2 == 1 ? values[mid] : ((double) values[mid - 1] + values[mid]) / 2;
     }
 
     @Override
     public List<MetricValue> compute() {
-        long n = count;
-        List<MetricValue> out = new ArrayList<>(2 + THRESHOLDS.length);
-        out.add(new MetricValue(ANGLE_MEAN, MetricSupport.ratio(angleSum, n), Direction.LOWER_IS_BETTER));
-        double median = perBatchMedian ? MetricSupport.ratio(batchMedianSum, batchMedians) : angles.median();
+        List<MetricValue> out = new ArrayList<>(WITHIN + THRESHOLDS.length);
+        double mean = perBatch ? batchMeans.mean(MEAN) : MetricSupport.ratio(angleSum, count);
+        out.add(new MetricValue(ANGLE_MEAN, mean, Direction.LOWER_IS_BETTER));
+        double median = perBatchMedian ? batchMeans.mean(MEDIAN) : angles.median();
         out.add(new MetricValue(ANGLE_MEDIAN, median, Direction.LOWER_IS_BETTER));
         for (int i = 0; i < THRESHOLDS.length; i++) {
-            out.add(new MetricValue(THRESHOLD_NAMES[i], MetricSupport.ratio(within[i], n), Direction.HIGHER_IS_BETTER));
+            double fraction = perBatch ? batchMeans.mean(WITHIN + i) : MetricSupport.ratio(within[i], count);
+            out.add(new MetricValue(THRESHOLD_NAMES[i], fraction, Direction.HIGHER_IS_BETTER));
         }
         return List.copyOf(out);
     }
@@ -128,7 +149,6 @@ public final class NormalAngleMetric implements Metric {
         Arrays.fill(within, 0);
         angleSum = 0;
         count = 0;
-        batchMedianSum = 0;
-        batchMedians = 0;
+        batchMeans.clear();
     }
 }

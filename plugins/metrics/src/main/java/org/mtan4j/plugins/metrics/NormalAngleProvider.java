@@ -18,7 +18,7 @@ public final class NormalAngleProvider extends AbstractMetricProvider<NormalAngl
 
     @Override
     public String description() {
-        return "Surface-normal angle error: mean, median (exact or the paper's per-batch mean), fractions within 11.25, 22.5, 30 degrees.";
+        return "Surface-normal angle error: mean, median, fractions within 11.25, 22.5, 30 degrees; pooled or per batch (the paper's code).";
     }
 
     @Override
@@ -38,6 +38,6 @@ public final class NormalAngleProvider extends AbstractMetricProvider<NormalAngl
 
     @Override
     Metric newMetric(NormalAngleOptions options, TaskSpec task) {
-        return new NormalAngleMetric(task, options.median().equals(NormalAngleOptions.PER_BATCH));
+        return new NormalAngleMetric(task, options);
     }
 }

@@ -6,15 +6,20 @@
  *
  * <p>By default every metric accumulates over all pixels of all updates since its last reset, so its
  * result does not depend on the order or the batching of the updates (the {@link org.mtan4j.api.Metric}
- * contract). The paper's code instead averages the depth and normal errors per batch and then over
- * batches; with equal batch sizes and valid-pixel counts the two agree, otherwise the pixel-weighted
- * mean used here is the well-defined one.
+ * contract). The paper's code instead forms the depth errors and every normal-angle value per batch
+ * and then averages the batch values; {@code depth-error} and {@code normal-angle} reproduce that with
+ * {@code averaging: per-batch} ({@link org.mtan4j.api.MetricAveraging}; the default is
+ * {@code pooled}). When every batch has the same number of valid pixels the means and fractions of
+ * the two agree (a mean of medians is still not the median); otherwise the pooled value is the
+ * batch-independent one and the per-batch value the paper's.
  *
- * <p>Two options reproduce the paper's original formulas where they differ materially:
- * {@code confusion-matrix} with {@code formula: per-image} (per-image mIoU over the classes present and
- * per-image pixel accuracy, averaged over images; still batch-independent) and {@code normal-angle}
- * with {@code median: per-batch} (mean of per-batch medians; depends on the batching). The run's
- * {@code config.yaml} records the chosen option and the reports print it.
+ * <p>Two further options reproduce other formulas of the paper's code: {@code confusion-matrix} with
+ * {@code formula: per-image} (per-image mIoU over the classes present and per-image pixel accuracy,
+ * averaged over images, as the code computed them before its November 2020 update; still
+ * batch-independent) and {@code normal-angle} with {@code median: per-batch} under pooled averaging
+ * (the mean of per-batch medians, the other values pooled: the median alone, as before
+ * {@code averaging} existed). The run's {@code config.yaml} records the chosen options and the
+ * reports print them.
  *
  * <p>Per batch the heavy work (arg-max, masks, sums, angles) runs in the engine; only a small result
  * crosses into Java: one int per pixel for the confusion matrix, two sums for depth, one float per

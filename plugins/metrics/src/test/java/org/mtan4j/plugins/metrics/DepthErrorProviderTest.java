@@ -10,24 +10,24 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.Direction;
 import org.mtan4j.api.Metric;
+import org.mtan4j.api.MetricAveraging;
 import org.mtan4j.api.MetricProvider;
 import org.mtan4j.api.MetricValue;
-import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.contract.MetricContract;
 
-class DepthErrorProviderTest extends MetricContract<NoOptions> {
+class DepthErrorProviderTest extends MetricContract<MetricAveraging> {
 
     private static final TaskSpec DEPTH = TaskSpec.depth("depth");
 
     @Override
-    protected MetricProvider<NoOptions> provider() {
+    protected MetricProvider<MetricAveraging> provider() {
         return new DepthErrorProvider();
     }
 
     @Override
-    protected NoOptions options() {
-        return NoOptions.INSTANCE;
+    protected MetricAveraging options() {
+        return MetricAveraging.DEFAULT;
     }
 
     private NDArray depth(float... values) {
@@ -78,5 +78,35 @@ class DepthErrorProviderTest extends MetricContract<NoOptions> {
         metric.update(prediction, target);
         assertEquals(3.25 / 3, metric.compute().get(0).value(), 1e-12);
         assertEquals(1.25 / 3, metric.compute().get(1).value(), 1e-12);
+    }
+
+    @Test
+    void perBatchIsTheMeanOfEachBatchsErrors() {
+        Metric perBatch = provider().create(new MetricAveraging(MetricAveraging.PER_BATCH), DEPTH);
+        Metric pooled = provider().create(options(), DEPTH);
+        // Batch 1, four valid pixels: errors 1, 1, 0.5, 0 against depths 2, 4, 1, 5 (two t = 0 pixels skipped):
+        // abs 2.5 / 4 = 0.625, rel (0.5 + 0.25 + 0.5 + 0) / 4 = 0.3125.
+        NDArray p1 = depth(1, 3, 5, 1.5f, 7, 5);
+        NDArray t1 = depth(2, 0, 4, 1, 0, 5);
+        // Batch 2, one valid pixel: error 3 against depth 2: abs 3, rel 1.5.
+        NDArray p2 = depth(5, 9);
+        NDArray t2 = depth(2, 0);
+        // Batch 3, no valid pixel: no value of its own, left out of the mean (the reference would divide by 0).
+        NDArray p3 = depth(1, 2);
+        NDArray t3 = depth(0, 0);
+        for (Metric metric : new Metric[] {perBatch, pooled}) {
+            metric.update(p1, t1);
+            metric.update(p2, t2);
+            metric.update(p3, t3);
+        }
+        List<MetricValue> batchValues = perBatch.compute();
+        assertEquals((0.625 + 3) / 2, batchValues.get(0).value(), 1e-12, "abs-error: each batch weighs the same");
+        assertEquals((0.3125 + 1.5) / 2, batchValues.get(1).value(), 1e-12, "rel-error");
+        assertEquals((2.5 + 3) / 5, pooled.compute().get(0).value(), 1e-12, "abs-error: each valid pixel weighs the same");
+        assertEquals((1.25 + 1.5) / 5, pooled.compute().get(1).value(), 1e-12, "rel-error");
+        assertEquals(List.of("abs-error", "rel-error"), batchValues.stream().map(MetricValue::name).toList());
+
+        PerBatchAssertions.assertMeanOfEachBatch(perBatch, () -> provider().create(new MetricAveraging(MetricAveraging.PER_BATCH), DEPTH),
+                List.of(new NDArray[] {p1, t1}, new NDArray[] {p2, t2}, new NDArray[] {p3, t3}), 1e-12);
     }
 }

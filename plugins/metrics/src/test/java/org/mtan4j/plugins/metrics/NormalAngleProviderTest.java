@@ -111,7 +111,7 @@ class NormalAngleProviderTest extends MetricContract<NormalAngleOptions> {
     @Test
     void perBatchMedianIsTheMeanOfEachUpdatesMedian() {
         float[] x = {1, 0, 0};
-        Metric metric = provider().create(new NormalAngleOptions("per-batch"), NORMAL);
+        Metric metric = provider().create(new NormalAngleOptions("pooled", "per-batch"), NORMAL);
         // Batch 1: angles 0, 10, 20, 45 and two invalid pixels (unknown, channel sum 0): median (10 + 20) / 2.
         metric.update(normals(x, x, x, x, x, x),
                 normals(x, xy(10), xy(20), new float[] {HALF, HALF, 0}, new float[] {0, 0, 0}, new float[] {HALF, -HALF, 0}));
@@ -140,6 +140,53 @@ class NormalAngleProviderTest extends MetricContract<NormalAngleOptions> {
 
     @Test
     void rejectsAnUnknownMedian() {
-        assertThrows(IllegalArgumentException.class, () -> new NormalAngleOptions("mean"));
+        assertThrows(IllegalArgumentException.class, () -> new NormalAngleOptions("pooled", "mean"));
+    }
+
+    @Test
+    void perBatchAveragesEveryValueOverBatches() {
+        float[] x = {1, 0, 0};
+        // Batch 1: angles 0, 10, 20, 45 and two invalid pixels (unknown, channel sum 0): mean 75 / 4,
+        // median (10 + 20) / 2, within 11.25 / 22.5 / 30: 2, 3, 3 of 4.
+        NDArray p1 = normals(x, x, x, x, x, x);
+        NDArray t1 = normals(x, xy(10), xy(20), new float[] {HALF, HALF, 0}, new float[] {0, 0, 0}, new float[] {HALF, -HALF, 0});
+        // Batch 2: only invalid pixels: no values of its own, left out of the means.
+        NDArray p2 = normals(x);
+        NDArray t2 = normals(new float[] {0, 0, 0});
+        // Batch 3: angles 60, 90, 180: mean 110, median 90, none within any threshold.
+        NDArray p3 = normals(x, x, new float[] {0, 0, 1});
+        NDArray t3 = normals(xy(60), new float[] {0, 1, 0}, new float[] {0, 0, -1});
+        Metric perBatch = provider().create(new NormalAngleOptions("per-batch", "exact"), NORMAL);
+        Metric pooled = provider().create(options(), NORMAL);
+        for (Metric metric : new Metric[] {perBatch, pooled}) {
+            metric.update(p1, t1);
+            metric.update(p2, t2);
+            metric.update(p3, t3);
+        }
+        double[] batch1 = {75.0 / 4, 15, 2.0 / 4, 3.0 / 4, 3.0 / 4};
+        double[] batch3 = {110, 90, 0, 0, 0};
+        List<MetricValue> values = perBatch.compute();
+        for (int i = 0; i < 5; i++) {
+            assertEquals((batch1[i] + batch3[i]) / 2, values.get(i).value(), i < 2 ? TOLERANCE : 1e-12, values.get(i).name());
+        }
+        // Pooled, the same seven angles weigh the same: mean 405 / 7, exact median 45, within 2, 3, 3 of 7.
+        double[] pooledExpected = {405.0 / 7, 45, 2.0 / 7, 3.0 / 7, 3.0 / 7};
+        List<MetricValue> pooledValues = pooled.compute();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(pooledExpected[i], pooledValues.get(i).value(), i < 2 ? TOLERANCE : 1e-12, pooledValues.get(i).name());
+        }
+
+        PerBatchAssertions.assertMeanOfEachBatch(perBatch, () -> provider().create(new NormalAngleOptions("per-batch", "per-batch"), NORMAL),
+                List.of(new NDArray[] {p1, t1}, new NDArray[] {p2, t2}, new NDArray[] {p3, t3}), 1e-9);
+    }
+
+    @Test
+    void perBatchAveragingMakesTheMedianPerBatch() {
+        assertEquals(NormalAngleOptions.PER_BATCH, new NormalAngleOptions("per-batch", "exact").median(),
+                "the resolved config says what is computed");
+        assertEquals(NormalAngleOptions.EXACT, NormalAngleOptions.DEFAULTS.median());
+        assertEquals("pooled", NormalAngleOptions.DEFAULTS.averaging());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NormalAngleOptions("mean", "exact"));
+        assertTrue(e.getMessage().startsWith("averaging must be one of pooled, per-batch"), e.getMessage());
     }
 }

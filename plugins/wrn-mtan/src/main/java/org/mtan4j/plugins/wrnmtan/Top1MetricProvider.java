@@ -2,16 +2,17 @@ package org.mtan4j.plugins.wrnmtan;
 
 import java.util.Objects;
 import java.util.Set;
+import org.mtan4j.api.MetricAveraging;
 import org.mtan4j.api.MetricProvider;
-import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.TaskSpec;
 
 /**
  * {@code top1}: top-1 accuracy of a classification task ({@link Top1Metric}, value {@code accuracy},
- * higher is better). It lives here until a shared metrics module takes it.
+ * higher is better), pooled or per batch as its {@link MetricAveraging} option says. It lives here
+ * until a shared metrics module takes it.
  */
-public final class Top1MetricProvider implements MetricProvider<NoOptions> {
+public final class Top1MetricProvider implements MetricProvider<MetricAveraging> {
 
     /** The YAML name. */
     public static final String NAME = "top1";
@@ -27,17 +28,17 @@ public final class Top1MetricProvider implements MetricProvider<NoOptions> {
 
     @Override
     public String description() {
-        return "Top-1 accuracy of a classification task.";
+        return "Top-1 accuracy of a classification task, pooled or per batch (the paper's decathlon code).";
     }
 
     @Override
-    public Class<NoOptions> optionsType() {
-        return NoOptions.class;
+    public Class<MetricAveraging> optionsType() {
+        return MetricAveraging.class;
     }
 
     @Override
-    public NoOptions defaultOptions() {
-        return NoOptions.INSTANCE;
+    public MetricAveraging defaultOptions() {
+        return MetricAveraging.DEFAULT;
     }
 
     @Override
@@ -51,12 +52,12 @@ public final class Top1MetricProvider implements MetricProvider<NoOptions> {
      * @throws IllegalArgumentException if the task is not classification
      */
     @Override
-    public Top1Metric create(NoOptions options, TaskSpec task) {
+    public Top1Metric create(MetricAveraging averaging, TaskSpec task) {
         Objects.requireNonNull(task, "task is null");
         if (task.kind() != TaskKind.CLASSIFICATION) {
             throw new IllegalArgumentException("metric '" + NAME + "' measures classification; task '" + task.name() + "' is "
                     + task.kind().yamlName());
         }
-        return new Top1Metric(task);
+        return new Top1Metric(task, averaging);
     }
 }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneProvider;
+import org.mtan4j.api.MetricAveraging;
 import org.mtan4j.api.MetricProvider;
-import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskHeadProvider;
 import org.mtan4j.api.TaskSpec;
 
@@ -38,6 +38,6 @@ class ProvidersTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new WrnMtanOptions(28, 0)).getMessage().contains("'widen'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new LinearOptions(-1)).getMessage().contains("'pool'"));
         assertThrows(IllegalArgumentException.class, () -> new LinearHeadProvider().create(LinearOptions.DEFAULT, TaskSpec.depth("d"), 256));
-        assertThrows(IllegalArgumentException.class, () -> new Top1MetricProvider().create(NoOptions.INSTANCE, TaskSpec.depth("d")));
+        assertThrows(IllegalArgumentException.class, () -> new Top1MetricProvider().create(MetricAveraging.DEFAULT, TaskSpec.depth("d")));
     }
 }

@@ -1,8 +1,8 @@
 package org.mtan4j.plugins.wrnmtan;
 
 import java.util.List;
+import org.mtan4j.api.MetricAveraging;
 import org.mtan4j.api.MetricProvider;
-import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.contract.MetricContract;
 
@@ -15,10 +15,10 @@ import org.mtan4j.api.contract.MetricContract;
  * correctly. An accuracy can legitimately repeat across batches; the check only holds by chance for
  * such metrics (reported to the contract's owners). {@link Top1MetricTest} checks the counting by hand.
  */
-class Top1MetricContractTest extends MetricContract<NoOptions> {
+class Top1MetricContractTest extends MetricContract<MetricAveraging> {
 
     @Override
-    protected MetricProvider<NoOptions> provider() {
+    protected MetricProvider<MetricAveraging> provider() {
         return new Top1MetricProvider();
     }
 
@@ -28,7 +28,7 @@ class Top1MetricContractTest extends MetricContract<NoOptions> {
     }
 
     @Override
-    protected NoOptions options() {
-        return NoOptions.INSTANCE;
+    protected MetricAveraging options() {
+        return MetricAveraging.DEFAULT;
     }
 }

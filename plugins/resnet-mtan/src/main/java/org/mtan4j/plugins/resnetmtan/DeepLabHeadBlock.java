@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.nd.Scalars;
-import org.mtan4j.plugins.resnetmtan.nn.Bilinear;
+import org.mtan4j.blocks.sampling.AlignCornersBilinear;
 import org.mtan4j.plugins.resnetmtan.nn.Layers;
 import org.mtan4j.plugins.resnetmtan.nn.StateDictNamed;
 
@@ -100,7 +100,9 @@ final class DeepLabHeadBlock extends AbstractBlock implements StateDictNamed {
         y = dropout.forward(ps, new NDList(y), training, params).singletonOrThrow();
         y = Activation.relu(convBn(conv, norm, ps, y, training, params));
         y = classifier.forward(ps, new NDList(y), training, params).singletonOrThrow();
-        y = Bilinear.resizeAlignCorners(y, s.get(2) * upsample, s.get(3) * upsample);
+        if (upsample != 1) {
+            y = AlignCornersBilinear.resize(y, s.get(2) * upsample, s.get(3) * upsample);
+        }
         return new NDList(activate(y));
     }
 

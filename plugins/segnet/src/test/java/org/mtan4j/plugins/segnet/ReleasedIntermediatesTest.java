@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.plugins.segnet.backbone.CrossStitchBackbone;
 import org.mtan4j.plugins.segnet.backbone.DenseBackbone;
 import org.mtan4j.plugins.segnet.backbone.MtanBackbone;

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.BackboneProvider;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
 
 /**

@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.mtan4j.blocks.Intermediates;
+import org.mtan4j.blocks.sampling.MaxPool2x2;
+import org.mtan4j.blocks.sampling.PoolIndices;
+import org.mtan4j.blocks.sampling.Pooled;
 import org.mtan4j.plugins.segnet.nn.ConvUnit;
-import org.mtan4j.plugins.segnet.nn.Intermediates;
 import org.mtan4j.plugins.segnet.nn.Layers;
-import org.mtan4j.plugins.segnet.nn.MaxPool2x2;
-import org.mtan4j.plugins.segnet.nn.PoolIndices;
-import org.mtan4j.plugins.segnet.nn.Pooled;
 
 /**
  * The dense baseline (models.md, "Variants", dense): a shared SegNet and one SegNet per task, each

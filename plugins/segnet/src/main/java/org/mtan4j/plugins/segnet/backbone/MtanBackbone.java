@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.mtan4j.plugins.segnet.nn.AlignCornersBilinear;
+import org.mtan4j.blocks.Intermediates;
+import org.mtan4j.blocks.sampling.AlignCornersBilinear;
 import org.mtan4j.plugins.segnet.nn.AttentionLayer;
 import org.mtan4j.plugins.segnet.nn.ConvUnit;
-import org.mtan4j.plugins.segnet.nn.Intermediates;
 
 /**
  * The Multi-Task Attention Network on SegNet (models.md, "Variants", mtan; with one task, STAN): a

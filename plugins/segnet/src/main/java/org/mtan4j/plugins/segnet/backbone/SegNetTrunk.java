@@ -14,11 +14,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mtan4j.blocks.sampling.MaxPool2x2;
+import org.mtan4j.blocks.sampling.PoolIndices;
+import org.mtan4j.blocks.sampling.Pooled;
 import org.mtan4j.plugins.segnet.nn.ConvStack;
 import org.mtan4j.plugins.segnet.nn.ConvUnit;
-import org.mtan4j.plugins.segnet.nn.MaxPool2x2;
-import org.mtan4j.plugins.segnet.nn.PoolIndices;
-import org.mtan4j.plugins.segnet.nn.Pooled;
 import org.mtan4j.plugins.segnet.nn.StateDictNamed;
 
 /**

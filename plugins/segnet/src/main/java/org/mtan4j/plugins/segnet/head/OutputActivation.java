@@ -2,7 +2,7 @@ package org.mtan4j.plugins.segnet.head;
 
 import ai.djl.ndarray.NDArray;
 import org.mtan4j.api.nd.Scalars;
-import org.mtan4j.plugins.segnet.nn.Intermediates;
+import org.mtan4j.blocks.Intermediates;
 
 /** What a SegNet head applies to its raw {@code (N, C, H, W)} output (models.md, Prediction head). */
 public enum OutputActivation {

@@ -12,7 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Map;
 import java.util.Objects;
-import org.mtan4j.plugins.segnet.nn.Intermediates;
+import org.mtan4j.blocks.Intermediates;
 import org.mtan4j.plugins.segnet.nn.Layers;
 import org.mtan4j.plugins.segnet.nn.StateDictNamed;
 

@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Arrays;
 import java.util.Map;
+import org.mtan4j.blocks.Intermediates;
 
 /**
  * MTAN's task attention layer ({@code att_layer(cin, cmid, cout)}, models.md "Building blocks"):

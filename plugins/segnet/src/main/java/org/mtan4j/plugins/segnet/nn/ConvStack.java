@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.mtan4j.blocks.Intermediates;
 
 /**
  * Conv units applied one after another; the reference's {@code conv_block_enc[i]} /

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.mtan4j.blocks.Intermediates;
 
 /**
  * The paper's conv unit ({@code conv_layer}): 3x3 convolution (padding 1, with bias) -> BatchNorm

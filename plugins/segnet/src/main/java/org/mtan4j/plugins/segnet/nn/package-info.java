@@ -4,9 +4,9 @@
  * ({@link org.mtan4j.plugins.segnet.nn.ConvUnit}) and stacks of units
  * ({@link org.mtan4j.plugins.segnet.nn.ConvStack}), MTAN's attention layer
  * ({@link org.mtan4j.plugins.segnet.nn.AttentionLayer}), the exact 2x2 max-pool with indices and the
- * matching max-unpool ({@link org.mtan4j.plugins.segnet.nn.MaxPool2x2}), exact bilinear resizing with
- * {@code align_corners=True} ({@link org.mtan4j.plugins.segnet.nn.AlignCornersBilinear}), the early
- * release of a forward pass's intermediates ({@link org.mtan4j.plugins.segnet.nn.Intermediates}), the paper's
+ * matching max-unpool ({@link org.mtan4j.blocks.sampling.MaxPool2x2}), exact bilinear resizing with
+ * {@code align_corners=True} ({@link org.mtan4j.blocks.sampling.AlignCornersBilinear}), the early
+ * release of a forward pass's intermediates ({@link org.mtan4j.blocks.Intermediates}), the paper's
  * initialisation ({@link org.mtan4j.plugins.segnet.nn.Layers}) and the mapping of parameters to the
  * reference's PyTorch {@code state_dict} names ({@link org.mtan4j.plugins.segnet.nn.StateDictNamed}).
  *

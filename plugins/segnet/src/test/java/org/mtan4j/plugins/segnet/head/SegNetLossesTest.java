@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.plugins.segnet.EngineTest;
+import org.mtan4j.blocks.EngineTest;
 
 /** The three losses on tiny examples worked out by hand (models.md, "Losses"). */
 class SegNetLossesTest extends EngineTest {

@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.plugins.segnet.EngineTest;
+import org.mtan4j.blocks.EngineTest;
 
 /** The conv unit: BatchNorm convention, the paper's initialisation, shapes and PyTorch names. */
 class ConvUnitTest extends EngineTest {

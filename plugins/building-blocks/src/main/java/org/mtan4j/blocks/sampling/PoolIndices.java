@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.nn;
+package org.mtan4j.blocks.sampling;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;

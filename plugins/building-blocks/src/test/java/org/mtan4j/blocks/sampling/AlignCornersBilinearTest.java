@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.nn;
+package org.mtan4j.blocks.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.plugins.segnet.EngineTest;
+import org.mtan4j.api.contract.FreedMemory;
+import org.mtan4j.blocks.EngineTest;
 
 /**
  * {@link AlignCornersBilinear} against values computed independently: a 2x2 -> 4x4 case worked out by
@@ -37,6 +38,18 @@ class AlignCornersBilinearTest extends EngineTest {
         NDArray out = AlignCornersBilinear.upsample2x(x);
         assertEquals(new Shape(1, 1, 4, 4), out.getShape());
         assertArrayEquals(expected, out.toFloatArray(), TOLERANCE);
+    }
+
+    @Test
+    void twoByTwoToThreeByFiveByHand() {
+        // Corners 0, 1 (top) and 2, 3 (bottom). align_corners=True: rows read 0, 0.5, 1 of the input's
+        // rows; columns read 0, 0.25, 0.5, 0.75, 1 of its columns: value = 2 * r + c.
+        NDArray x = manager.create(new float[] {0, 1, 2, 3}, new Shape(1, 1, 2, 2));
+        float[] expected = {
+            0f, 0.25f, 0.5f, 0.75f, 1f,
+            1f, 1.25f, 1.5f, 1.75f, 2f,
+            2f, 2.25f, 2.5f, 2.75f, 3f};
+        assertArrayEquals(expected, AlignCornersBilinear.resize(x, 3, 5).toFloatArray(), TOLERANCE);
     }
 
     @Test
@@ -100,6 +113,24 @@ class AlignCornersBilinearTest extends EngineTest {
         // Corners map onto corners exactly: the top-left input gets weight 1 from the top-left output
         // plus fractions from its neighbours, never less than 1.
         assertEquals(true, gradient.get("0, 0, 0, 0").getFloat() >= 1f);
+    }
+
+    @Test
+    void theMatricesOutliveACollectionBeforeTheBackwardPass() {
+        NDArray x = manager.randomUniform(0f, 1f, new Shape(1, 2, 3, 4));
+        assertArrayEquals(inputGradient(x, false), inputGradient(x, true), TOLERANCE,
+                "the input's gradient with a garbage collection between forward and backward, as without one");
+    }
+
+    private float[] inputGradient(NDArray x, boolean collectBeforeBackward) {
+        NDArray input = x.duplicate();
+        input.setRequiresGradient(true);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray out = AlignCornersBilinear.resize(input, 5, 7);
+            NDArray total = out.mul(manager.arange(70f).reshape(1, 2, 5, 7)).sum();
+            FreedMemory.run(collectBeforeBackward, () -> collector.backward(total));
+        }
+        return input.getGradient().toFloatArray();
     }
 
     /** The cached matrices belong to no caller: closing the manager of one call does not break the next. */

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.nn;
+package org.mtan4j.blocks.sampling;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -16,14 +16,14 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.mtan4j.plugins.segnet.EngineTest;
+import org.mtan4j.blocks.EngineTest;
 
 /**
  * Micro-benchmark of the exact hot-path ops against DJL's native max-pool on a {@code 2x64x288x384}
  * tensor (the first SegNet level at the paper's NYUv2 size, batch 2). Not a test: it asserts nothing
  * about time and runs only when asked,
- * {@code mvn -pl plugins/segnet test -Dtest=OpsBenchmarkTest -Dmtan.bench=true}; it prints a table
- * and writes it to {@code plugins/segnet/target/ops-benchmark.txt}. Exactness is judged by
+ * {@code mvn -pl plugins/building-blocks test -Dtest=OpsBenchmarkTest -Dmtan.bench=true}; it prints a table
+ * and writes it to {@code plugins/building-blocks/target/ops-benchmark.txt}. Exactness is judged by
  * {@link MaxPool2x2Test} and {@link AlignCornersBilinearTest}, not here.
  *
  * <p>Each op is timed forward only and forward plus backward (the training cost). The resize is the

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.nn;
+package org.mtan4j.blocks.sampling;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -15,11 +15,10 @@ import org.mtan4j.api.nd.EngineArrays;
  * {@code F.interpolate(x, size, mode='bilinear', align_corners=True)}; DJL's native interpolation
  * antialiases and ignores the flag (models.md, MTAN's decoder upsamples this way).
  *
- * <p>Output pixel {@code d} of an axis reads the input at {@code src = d * (in - 1) / (out - 1)}
- * (0 when {@code out == 1}), blending {@code floor(src)} and the next index (clamped to the last one)
- * with weights {@code 1 - frac} and {@code frac}; weights are computed in float as PyTorch's CPU
- * kernel does. Both axes are separable, so the resize is two small matrix products
- * {@code A_h (outH x H) . x . A_w^T (W x outW)}, differentiable in {@code x}.
+ * <p>Each axis's weights are {@link AlignCornersWeights}' (computed in float as PyTorch's CPU kernel
+ * does). Both axes are separable, so the resize is two small matrix products
+ * {@code A_h (outH x H) . x . A_w^T (W x outW)}, differentiable in {@code x}. SegNet-MTAN's decoder
+ * upsamples by 2 this way and the DeepLab head of ResNet-MTAN resizes its prediction to the input size.
  *
  * <p>The matrices depend only on the sizes, the device and the data type: they are built once per
  * such key and kept in a thread-safe cache, in a manager of their own per device that lives as long
@@ -77,34 +76,10 @@ public final class AlignCornersBilinear {
         return out;
     }
 
-    /**
-     * The interpolation weights of one axis, row-major {@code (out, in)}: row {@code d} holds the
-     * weights of output index {@code d} over the input indices (at most two non-zero, summing to 1).
-     *
-     * @throws IllegalArgumentException if a size is not positive
-     */
-    public static float[] weights(int in, int out) {
-        if (in < 1 || out < 1) {
-            throw new IllegalArgumentException("sizes must be positive, got " + in + " -> " + out);
-        }
-        float[] w = new float[out * in];
-        // As PyTorch's area_pixel_compute_scale / _source_index with align_corners, in float.
-        float scale = out > 1 ? (float) (in - 1) / (out - 1) : 0f;
-        for (int d = 0; d < out; d++) {
-            float src = scale * d;
-            int i0 = Math.min((int) src, in - 1);
-            int i1 = i0 < in - 1 ? i0 + 1 : i0;
-            float frac = src - i0;
-            w[d * in + i0] += 1f - frac;
-            w[d * in + i1] += frac;
-        }
-        return w;
-    }
-
     private static NDArray matrix(int in, int out, boolean transposed, Device device, DataType type) {
         return MATRICES.computeIfAbsent(new Key(in, out, transposed, device, type), key -> {
             NDManager manager = MANAGERS.computeIfAbsent(device, d -> Engine.getInstance().newBaseManager(d));
-            float[] w = weights(in, out);
+            float[] w = AlignCornersWeights.of(in, out).matrix();
             Shape shape = new Shape(out, in);
             if (transposed) {
                 float[] t = new float[w.length];

@@ -1,10 +1,11 @@
-package org.mtan4j.plugins.segnet.nn;
+package org.mtan4j.blocks.sampling;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.mtan4j.blocks.Intermediates;
 
 /**
  * Exact 2x2, stride-2 max-pooling with indices and the matching max-unpooling, as PyTorch's

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet;
+package org.mtan4j.blocks;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -6,7 +6,10 @@ import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** Base of this module's engine tests: DJL offline, a manager per test, a fixed seed. */
+/**
+ * Base of the engine tests of the building blocks and of the network plugins (their test-jar dependency):
+ * DJL offline, a manager per test, a fixed seed.
+ */
 public abstract class EngineTest {
 
     static {
@@ -18,13 +21,13 @@ public abstract class EngineTest {
     protected NDManager manager;
 
     @BeforeEach
-    void openManager() {
+    protected void openManager() {
         Engine.getInstance().setRandomSeed(42);
         manager = NDManager.newBaseManager();
     }
 
     @AfterEach
-    void closeManager() {
+    protected void closeManager() {
         manager.close();
     }
 

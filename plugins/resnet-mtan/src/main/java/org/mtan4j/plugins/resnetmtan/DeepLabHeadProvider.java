@@ -59,13 +59,10 @@ public final class DeepLabHeadProvider implements TaskHeadProvider<DeepLabOption
             throw new IllegalArgumentException("head '" + NAME + "' predicts per-pixel maps; task '" + task.name()
                     + "' is " + task.kind().yamlName());
         }
-        if (task.kind() == TaskKind.NORMAL && task.ignoreValue() != 0) {
-            throw new IllegalArgumentException("task '" + task.name() + "': unknown normals are all-zero targets, so the ignore"
-                    + " value must be 0, got " + task.ignoreValue());
-        }
         if (featureChannels < 1) {
             throw new IllegalArgumentException("featureChannels must be positive, got " + featureChannels);
         }
+        DeepLabHead.requirePerPixel(task);
         return new DeepLabHead(task, new DeepLabHeadBlock(featureChannels, task.outputChannels(), task.kind(), options));
     }
 }

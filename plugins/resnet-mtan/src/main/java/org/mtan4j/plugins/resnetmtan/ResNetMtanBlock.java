@@ -20,10 +20,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.mtan4j.plugins.resnetmtan.nn.AttentionLayer;
+import org.mtan4j.blocks.AttentionLayer;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.Layers;
+import org.mtan4j.blocks.StateDictNamed;
 import org.mtan4j.plugins.resnetmtan.nn.Bottleneck;
-import org.mtan4j.plugins.resnetmtan.nn.Layers;
-import org.mtan4j.plugins.resnetmtan.nn.StateDictNamed;
 
 /**
  * The ResNet-MTAN network without heads (models.md, ResNet-MTAN): a dilated ResNet (v1.5, output
@@ -62,7 +63,7 @@ final class ResNetMtanBlock extends AbstractBlock implements StateDictNamed {
         this.inChannels = inChannels;
         this.taskCount = taskCount;
         int base = options.baseWidth();
-        Layers.ConvInit resnet = Layers.ConvInit.RESNET;
+        ConvInit resnet = ConvInit.KAIMING_NORMAL_FAN_OUT;
         stemConv = addChildBlock("shared_conv_0", Layers.conv(inChannels, base, 7, 2, 1, false, resnet));
         // The stem's 7x7 conv has padding 3: Layers.conv pads dilation * (kernel / 2) = 3.
         stemNorm = addChildBlock("shared_conv_1", Layers.batchNorm());
@@ -97,14 +98,14 @@ final class ResNetMtanBlock extends AbstractBlock implements StateDictNamed {
             List<AttentionLayer> layers = new ArrayList<>();
             for (int i = 0; i < taskCount; i++) {
                 int attIn = s == 0 ? ch[0] : 2 * ch[s];
-                layers.add(addChildBlock("encoder_att_" + (s + 1) + "_" + i, new AttentionLayer(attIn, ch[s] / 4, ch[s])));
+                layers.add(addChildBlock("encoder_att_" + (s + 1) + "_" + i, new AttentionLayer(attIn, ch[s] / 4, ch[s], ConvInit.PYTORCH_DEFAULT)));
             }
             attention.add(layers);
         }
         for (int s = 0; s < STAGES - 1; s++) {
             // Built outside the ResNet in the reference: PyTorch's default init (models.md).
             blockAtt.add(addChildBlock("encoder_block_att_" + (s + 1),
-                    new Bottleneck(ch[s], ch[s + 1] / 4, 1, 1, true, Layers.ConvInit.PYTORCH_DEFAULT)));
+                    new Bottleneck(ch[s], ch[s + 1] / 4, 1, 1, true, ConvInit.PYTORCH_DEFAULT)));
         }
     }
 

@@ -19,6 +19,7 @@ import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.TaskHead;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.contract.ReferenceStateDict;
+import org.mtan4j.blocks.EngineTest;
 
 /**
  * Full-size ResNet-MTAN with the three NYUv2 tasks and their DeepLab heads against the reference:

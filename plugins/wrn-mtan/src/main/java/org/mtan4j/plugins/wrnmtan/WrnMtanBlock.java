@@ -20,10 +20,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.mtan4j.plugins.wrnmtan.nn.AttentionLayer;
-import org.mtan4j.plugins.wrnmtan.nn.ConvUnit;
-import org.mtan4j.plugins.wrnmtan.nn.Layers;
-import org.mtan4j.plugins.wrnmtan.nn.StateDictNamed;
+import org.mtan4j.blocks.AttentionLayer;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.ConvUnit;
+import org.mtan4j.blocks.Layers;
+import org.mtan4j.blocks.StateDictNamed;
 import org.mtan4j.plugins.wrnmtan.nn.WideBasic;
 
 /**
@@ -36,6 +37,12 @@ import org.mtan4j.plugins.wrnmtan.nn.WideBasic;
  * 2x2 max-pool except after the last. Task {@code i} gets {@code (N, f3, H/8, W/8)}: 9x9 at 72x72.
  */
 final class WrnMtanBlock extends AbstractBlock implements StateDictNamed {
+
+    /**
+     * DJL momentum of the final BatchNorm, which the reference builds with PyTorch momentum 0.9
+     * (models.md, WRN-MTAN): the running statistics mostly follow the last batch.
+     */
+    static final float FINAL_BN_MOMENTUM = 0.1f;
 
     private static final byte VERSION = 1;
     private static final int STAGES = 4;
@@ -59,7 +66,7 @@ final class WrnMtanBlock extends AbstractBlock implements StateDictNamed {
         this.taskCount = taskCount;
         this.f = options.filters();
         // Registration order = the reference's, so DJL lists parameters in PyTorch's order.
-        conv1 = addChildBlock("conv1", Layers.conv(inChannels, f[0], 3, 1));
+        conv1 = addChildBlock("conv1", Layers.conv(inChannels, f[0], 3, ConvInit.PYTORCH_DEFAULT));
         int in = f[0];
         for (int g = 1; g < STAGES; g++) {
             List<WideBasic> blocks = new ArrayList<>();
@@ -69,16 +76,16 @@ final class WrnMtanBlock extends AbstractBlock implements StateDictNamed {
             }
             groups.add(blocks);
         }
-        finalNorm = addChildBlock("bn1", Layers.batchNorm(Layers.FINAL_BN_MOMENTUM));
+        finalNorm = addChildBlock("bn1", Layers.batchNorm(FINAL_BN_MOMENTUM));
         for (int i = 0; i < taskCount; i++) {
             List<AttentionLayer> layers = new ArrayList<>();
             for (int j = 0; j < STAGES; j++) {
-                layers.add(addChildBlock("encoder_att_" + i + "_" + j, new AttentionLayer(j == 0 ? f[0] : 2 * f[j], f[j], f[j])));
+                layers.add(addChildBlock("encoder_att_" + i + "_" + j, new AttentionLayer(j == 0 ? f[0] : 2 * f[j], f[j], f[j], ConvInit.PYTORCH_DEFAULT)));
             }
             attention.add(layers);
         }
         for (int j = 0; j < STAGES; j++) {
-            blockAtt.add(addChildBlock("encoder_block_att_" + j, new ConvUnit(f[j], j + 1 < STAGES ? f[j + 1] : f[j])));
+            blockAtt.add(addChildBlock("encoder_block_att_" + j, ConvUnit.unnumbered(f[j], j + 1 < STAGES ? f[j + 1] : f[j], ConvInit.PYTORCH_DEFAULT)));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.contract.ReferenceStateDict;
+import org.mtan4j.blocks.EngineTest;
 
 /**
  * Full-size WRN-MTAN (28-4) with the ten decathlon domains and their classifiers against the

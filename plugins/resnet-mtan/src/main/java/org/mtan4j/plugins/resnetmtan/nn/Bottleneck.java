@@ -13,6 +13,9 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Map;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.Layers;
+import org.mtan4j.blocks.StateDictNamed;
 
 /**
  * torchvision's ResNet v1.5 bottleneck (models.md, ResNet-MTAN): 1x1 conv {@code in -> planes} - BN -
@@ -51,7 +54,7 @@ public final class Bottleneck extends AbstractBlock implements StateDictNamed {
      * @param downsample whether the shortcut is a 1x1 conv + BN (needed when shapes change)
      * @param init how the convolution weights start
      */
-    public Bottleneck(int inChannels, int planes, int stride, int dilation, boolean downsample, Layers.ConvInit init) {
+    public Bottleneck(int inChannels, int planes, int stride, int dilation, boolean downsample, ConvInit init) {
         super(VERSION);
         if (!downsample && (stride != 1 || inChannels != EXPANSION * planes)) {
             throw new IllegalArgumentException("an identity shortcut needs stride 1 and " + EXPANSION * planes

@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.ConvUnit;
 import org.mtan4j.blocks.Intermediates;
 import org.mtan4j.blocks.sampling.MaxPool2x2;
 import org.mtan4j.blocks.sampling.PoolIndices;
 import org.mtan4j.blocks.sampling.Pooled;
-import org.mtan4j.plugins.segnet.nn.ConvUnit;
-import org.mtan4j.plugins.segnet.nn.Layers;
 
 /**
  * The cross-stitch baseline (models.md, "Variants", cross): one SegNet per task whose stages are
@@ -89,7 +89,7 @@ public final class CrossStitchBackbone extends AbstractSegNetBackbone {
                 for (int s = 0; s < LEVELS; s++) {
                     int in = s == 0 ? inChannels : f.get(s - 1);
                     blocks.add(addChildBlock("encoder_block_t_" + i + "_" + s,
-                            ConvUnit.chain(SegNetChains.encoder(s, in, f), Layers.XAVIER_UNIFORM)));
+                            ConvUnit.chain(SegNetChains.encoder(s, in, f), ConvInit.XAVIER_UNIFORM)));
                 }
                 taskEncoder.add(blocks);
             }
@@ -99,7 +99,7 @@ public final class CrossStitchBackbone extends AbstractSegNetBackbone {
                     List<Integer> widths = level == 0 ? List.of(f.get(0), f.get(0), f.get(0))
                             : SegNetChains.decoder(level, f.get(level), f);
                     blocks.add(addChildBlock("decoder_block_t_" + i + "_" + level,
-                            ConvUnit.chain(widths, Layers.XAVIER_UNIFORM)));
+                            ConvUnit.chain(widths, ConvInit.XAVIER_UNIFORM)));
                 }
                 taskDecoder.add(blocks);
             }

@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.ConvUnit;
 import org.mtan4j.blocks.Intermediates;
 import org.mtan4j.blocks.sampling.MaxPool2x2;
 import org.mtan4j.blocks.sampling.PoolIndices;
 import org.mtan4j.blocks.sampling.Pooled;
-import org.mtan4j.plugins.segnet.nn.ConvUnit;
-import org.mtan4j.plugins.segnet.nn.Layers;
 
 /**
  * The dense baseline (models.md, "Variants", dense): a shared SegNet and one SegNet per task, each
@@ -114,7 +114,7 @@ public final class DenseBackbone extends AbstractSegNetBackbone {
         }
 
         private static ConvUnit chain(List<Integer> widths) {
-            return ConvUnit.chain(widths, Layers.XAVIER_UNIFORM);
+            return ConvUnit.chain(widths, ConvInit.XAVIER_UNIFORM);
         }
 
         @Override

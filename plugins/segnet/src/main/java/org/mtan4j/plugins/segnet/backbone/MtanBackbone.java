@@ -13,10 +13,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.mtan4j.blocks.AttentionLayer;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.ConvUnit;
 import org.mtan4j.blocks.Intermediates;
 import org.mtan4j.blocks.sampling.AlignCornersBilinear;
-import org.mtan4j.plugins.segnet.nn.AttentionLayer;
-import org.mtan4j.plugins.segnet.nn.ConvUnit;
 
 /**
  * The Multi-Task Attention Network on SegNet (models.md, "Variants", mtan; with one task, STAN): a
@@ -99,7 +100,7 @@ public final class MtanBackbone extends AbstractSegNetBackbone {
                 List<AttentionLayer> layers = new ArrayList<>();
                 for (int s = 0; s < LEVELS; s++) {
                     int in = s == 0 ? f.get(0) : 2 * f.get(s);
-                    layers.add(addChildBlock("encoder_att_" + i + "_" + s, new AttentionLayer(in, f.get(s), f.get(s))));
+                    layers.add(addChildBlock("encoder_att_" + i + "_" + s, new AttentionLayer(in, f.get(s), f.get(s), ConvInit.XAVIER_NORMAL)));
                 }
                 encoderAtt.add(layers);
             }
@@ -107,16 +108,16 @@ public final class MtanBackbone extends AbstractSegNetBackbone {
                 List<AttentionLayer> layers = new ArrayList<>();
                 for (int level = 0; level < LEVELS; level++) {
                     int o = out(level);
-                    layers.add(addChildBlock("decoder_att_" + i + "_" + level, new AttentionLayer(f.get(level) + o, o, o)));
+                    layers.add(addChildBlock("decoder_att_" + i + "_" + level, new AttentionLayer(f.get(level) + o, o, o, ConvInit.XAVIER_NORMAL)));
                 }
                 decoderAtt.add(layers);
             }
             for (int s = 0; s < LEVELS; s++) {
                 int next = s + 1 < LEVELS ? f.get(s + 1) : f.get(s);
-                encoderBlockAtt.add(addChildBlock("encoder_block_att_" + s, new ConvUnit(f.get(s), next)));
+                encoderBlockAtt.add(addChildBlock("encoder_block_att_" + s, new ConvUnit(f.get(s), next, 1, ConvInit.XAVIER_NORMAL)));
             }
             for (int level = 0; level < LEVELS; level++) {
-                decoderBlockAtt.add(addChildBlock("decoder_block_att_" + level, new ConvUnit(f.get(level), out(level))));
+                decoderBlockAtt.add(addChildBlock("decoder_block_att_" + level, new ConvUnit(f.get(level), out(level), 1, ConvInit.XAVIER_NORMAL)));
             }
         }
 

@@ -5,7 +5,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import java.util.Arrays;
 import java.util.List;
-import org.mtan4j.plugins.segnet.nn.StateDictNamed;
+import org.mtan4j.blocks.StateDictNamed;
 
 /**
  * Common ground of the SegNet backbones' blocks: input {@code (N, C, H, W)} with H and W multiples

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.nn;
+package org.mtan4j.blocks;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -7,39 +7,20 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
-import ai.djl.training.initializer.XavierInitializer.FactorType;
-import ai.djl.training.initializer.XavierInitializer.RandomType;
-import ai.djl.training.initializer.XavierInitializer;
 import org.mtan4j.api.nd.Convolutions;
 
 /**
- * Factories for the layers of the paper's SegNet models, with the paper's initialisation already set
- * on each parameter (models.md, "Variants", Init): convolution weights Xavier-normal, biases 0,
- * BatchNorm weight 1 and bias 0, running mean 0 and variance 1.
- *
- * <p>The initialisers are set on the parameters themselves, so a plain
- * {@code block.initialize(manager, dataType, shape)} reproduces the paper; do not call
- * {@code block.setInitializer(..., Parameter.Type.WEIGHT)} on a model built from these layers, it
- * would replace them.
+ * Layer factories with the reference's hyper-parameters and initialisation already set on each
+ * parameter (models.md, "Building blocks"), so a plain {@code block.initialize(manager, dataType,
+ * shape)} reproduces the reference; do not call {@code block.setInitializer(..., Parameter.Type.WEIGHT)}
+ * on a model built from these layers, it would replace them. Also the convolution of a concatenation's
+ * parts without making the concatenation ({@link #convolveParts}).
  */
 public final class Layers {
-
-    /**
-     * Xavier-normal as {@code torch.nn.init.xavier_normal_}: standard deviation
-     * {@code sqrt(2 / (fan_in + fan_out))} with {@code fan = channels * kh * kw}. DJL's
-     * {@link XavierInitializer} with {@code AVG} uses {@code sqrt(magnitude / ((fan_in + fan_out) / 2))},
-     * so magnitude 1 gives exactly that (its fans are channels times the kernel size as well).
-     */
-    public static final Initializer XAVIER_NORMAL = new XavierInitializer(RandomType.GAUSSIAN, FactorType.AVG, 1f);
-
-    /**
-     * Xavier-uniform as {@code torch.nn.init.xavier_uniform_}: bound {@code sqrt(6 / (fan_in + fan_out))}
-     * = {@code sqrt(3 / avg)}; the paper's dense and cross-stitch models use it.
-     */
-    public static final Initializer XAVIER_UNIFORM = new XavierInitializer(RandomType.UNIFORM, FactorType.AVG, 3f);
 
     /** BatchNorm epsilon, as PyTorch's default. */
     public static final float BN_EPSILON = 1e-5f;
@@ -55,32 +36,66 @@ public final class Layers {
     }
 
     /**
-     * A square convolution with bias, stride 1 and "same" padding ({@code kernel / 2}), its weight
-     * initialised Xavier-normal and its bias 0.
+     * A square convolution with bias, stride 1 and "same" padding ({@code kernel / 2}).
      *
-     * @param outChannels output channels (input channels are taken from the input at initialisation)
-     * @param kernel kernel size, odd (3 for the conv units, 1 for the prediction layer)
+     * @param in input channels (for the initialiser's fan)
+     * @param out output channels
+     * @param kernel kernel size, odd (3 for conv units, 1 for attention and prediction layers)
+     * @param init how weight and bias start
+     * @throws IllegalArgumentException if a size is not positive or the kernel is even
      */
-    public static Conv2d conv(int outChannels, int kernel) {
-        return conv(outChannels, kernel, XAVIER_NORMAL);
+    public static Conv2d conv(int in, int out, int kernel, ConvInit init) {
+        return conv(in, out, kernel, 1, 1, true, init);
     }
 
-    /** As {@link #conv(int, int)} with the given weight initialiser. */
-    public static Conv2d conv(int outChannels, int kernel, Initializer weightInit) {
-        if (outChannels < 1) {
-            throw new IllegalArgumentException("outChannels must be positive, got " + outChannels);
+    /**
+     * A square convolution.
+     *
+     * @param in input channels (for the initialiser's fan)
+     * @param out output channels
+     * @param kernel kernel size, odd
+     * @param stride stride
+     * @param dilation dilation; padding is {@code dilation * (kernel / 2)} ("same" at stride 1)
+     * @param bias whether the convolution has a bias
+     * @param init how weight and bias start
+     * @throws IllegalArgumentException if a size is not positive or the kernel is even
+     */
+    public static Conv2d conv(int in, int out, int kernel, int stride, int dilation, boolean bias, ConvInit init) {
+        if (in < 1 || out < 1 || kernel < 1 || kernel % 2 == 0 || stride < 1 || dilation < 1) {
+            throw new IllegalArgumentException("convolution sizes must be positive and the kernel odd: in " + in + ", out "
+                    + out + ", kernel " + kernel + ", stride " + stride + ", dilation " + dilation);
         }
-        if (kernel < 1 || kernel % 2 == 0) {
-            throw new IllegalArgumentException("kernel must be odd and positive, got " + kernel);
-        }
+        int pad = dilation * (kernel / 2);
         Conv2d conv = Convolutions.block(Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
-                .optPadding(new Shape(kernel / 2, kernel / 2))
-                .setFilters(outChannels)
-                .optBias(true));
-        conv.setInitializer(weightInit, Parameter.Type.WEIGHT);
-        conv.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(pad, pad))
+                .optDilation(new Shape(dilation, dilation))
+                .setFilters(out)
+                .optBias(bias));
+        long fanIn = (long) in * kernel * kernel;
+        conv.setInitializer(init.weight(fanIn, (long) out * kernel * kernel), Parameter.Type.WEIGHT);
+        if (bias) {
+            conv.setInitializer(init.bias(fanIn), Parameter.Type.BIAS);
+        }
         return conv;
+    }
+
+    /** A fully connected layer {@code in -> out} with bias and PyTorch's default init. */
+    public static Linear linear(int in, int out) {
+        if (in < 1 || out < 1) {
+            throw new IllegalArgumentException("linear sizes must be positive: in " + in + ", out " + out);
+        }
+        Linear linear = Linear.builder().setUnits(out).optBias(true).build();
+        Initializer init = PyTorchInit.defaultUniform(in);
+        linear.setInitializer(init, Parameter.Type.WEIGHT);
+        linear.setInitializer(init, Parameter.Type.BIAS);
+        return linear;
+    }
+
+    /** Output size of a convolution or pooling along one axis. */
+    public static long outSize(long in, int kernel, int stride, int padding, int dilation) {
+        return (in + 2L * padding - (long) dilation * (kernel - 1) - 1) / stride + 1;
     }
 
     /**
@@ -143,10 +158,19 @@ public final class Layers {
 
     /** BatchNorm over the channel axis with eps 1e-5 and PyTorch momentum 0.1; weight 1, bias 0. */
     public static BatchNorm batchNorm() {
+        return batchNorm(BN_MOMENTUM);
+    }
+
+    /**
+     * BatchNorm over the channel axis with eps 1e-5 and the given momentum; weight 1, bias 0.
+     *
+     * @param djlMomentum the momentum in DJL's convention ({@link #BN_MOMENTUM} for PyTorch's 0.1)
+     */
+    public static BatchNorm batchNorm(float djlMomentum) {
         BatchNorm norm = BatchNorm.builder()
                 .optAxis(1)
                 .optEpsilon(BN_EPSILON)
-                .optMomentum(BN_MOMENTUM)
+                .optMomentum(djlMomentum)
                 .build();
         // These are DJL's defaults for GAMMA/BETA; set explicitly so the paper's init does not
         // depend on them.

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.head;
+package org.mtan4j.blocks.head;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -7,7 +7,8 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * The paper's NYUv2 training losses (models.md, "Losses, metrics, training"), each a scalar
- * averaged over the batch's valid pixels.
+ * averaged over the batch's valid pixels; the SegNet heads and ResNet-MTAN's DeepLab heads use them
+ * (CityScapes' semantic and depth tasks too).
  *
  * <p>Two deliberate departures, both invisible on ordinary batches:
  * <ul>
@@ -18,9 +19,9 @@ import ai.djl.ndarray.types.Shape;
  *       predictions the value is the reference's.</li>
  * </ul>
  */
-public final class SegNetLosses {
+public final class DenseLosses {
 
-    private SegNetLosses() {
+    private DenseLosses() {
     }
 
     /**

@@ -1,10 +1,14 @@
-package org.mtan4j.plugins.segnet.head;
+package org.mtan4j.blocks.head;
 
 import ai.djl.ndarray.NDArray;
+import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.nd.Scalars;
 import org.mtan4j.blocks.Intermediates;
 
-/** What a SegNet head applies to its raw {@code (N, C, H, W)} output (models.md, Prediction head). */
+/**
+ * What a per-pixel head applies to its raw {@code (N, C, H, W)} output, by the task's kind (models.md,
+ * Prediction head; the DeepLab head of ResNet-MTAN likewise).
+ */
 public enum OutputActivation {
 
     /** Log-softmax over channels: log-probabilities for semantic segmentation. */
@@ -44,4 +48,20 @@ public enum OutputActivation {
 
     /** Applies the activation. */
     public abstract NDArray apply(NDArray raw);
+
+    /**
+     * The activation of a per-pixel task: log-softmax for segmentation, none for depth, L2 normalisation
+     * for normals.
+     *
+     * @throws IllegalArgumentException for classification, which has no per-pixel output
+     */
+    public static OutputActivation of(TaskKind kind) {
+        return switch (kind) {
+            case SEGMENTATION -> LOG_SOFTMAX;
+            case DEPTH -> IDENTITY;
+            case NORMAL -> L2_NORMALIZE;
+            default -> throw new IllegalArgumentException("per-pixel heads predict segmentation, depth or normals, not "
+                    + kind.yamlName());
+        };
+    }
 }

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.nn;
+package org.mtan4j.blocks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,14 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.blocks.EngineTest;
 
 /** MTAN's attention layer (models.md, "Building blocks"): shapes, a (0, 1) mask, the reference's names. */
 class AttentionLayerTest extends EngineTest {
 
     @Test
     void givesAMaskOfTheOutputWidth() {
-        AttentionLayer layer = new AttentionLayer(6, 3, 4);
+        AttentionLayer layer = new AttentionLayer(6, 3, 4, ConvInit.XAVIER_NORMAL);
         layer.initialize(manager, DataType.FLOAT32, new Shape(2, 6, 5, 7));
         NDArray mask = layer.forward(new ParameterStore(manager, false),
                 new NDList(manager.randomNormal(new Shape(2, 6, 5, 7))), true).singletonOrThrow();
@@ -32,7 +31,7 @@ class AttentionLayerTest extends EngineTest {
 
     @Test
     void namesFollowTheReferenceSequential() {
-        AttentionLayer layer = new AttentionLayer(128, 64, 64);
+        AttentionLayer layer = new AttentionLayer(128, 64, 64, ConvInit.XAVIER_NORMAL);
         layer.initialize(manager, DataType.FLOAT32, new Shape(1, 128, 4, 4));
         Map<String, Parameter> entries = new LinkedHashMap<>();
         layer.putStateDictEntries("decoder_att.0.0.", entries);

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.nn;
+package org.mtan4j.plugins.segnet.backbone;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.ConvUnit;
 import org.mtan4j.blocks.Intermediates;
+import org.mtan4j.blocks.StateDictNamed;
 
 /**
  * Conv units applied one after another; the reference's {@code conv_block_enc[i]} /
@@ -60,7 +63,7 @@ public final class ConvStack extends AbstractBlock implements StateDictNamed {
         }
         List<ConvUnit> units = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            units.add(new ConvUnit(channels, channels, depth));
+            units.add(new ConvUnit(channels, channels, depth, ConvInit.XAVIER_NORMAL));
         }
         return new ConvStack(units);
     }

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.nn;
+package org.mtan4j.blocks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -11,31 +11,31 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.mtan4j.blocks.Intermediates;
 
 /**
- * The paper's conv unit ({@code conv_layer}): 3x3 convolution (padding 1, with bias) -> BatchNorm
+ * The reference's conv unit ({@code conv_layer}): 3x3 convolution (padding 1, with bias) -> BatchNorm
  * (eps 1e-5, PyTorch momentum 0.1) -> ReLU (models.md, "Building blocks"). Input and output are
- * {@code (N, C, H, W)}; height and width are kept.
+ * {@code (N, C, H, W)}; height and width are kept. The convolutions start as the model's
+ * {@link ConvInit} says (the SegNet models: Xavier-normal; WRN-MTAN: PyTorch's default).
  * The input may also come as its channel-wise parts, in a concatenation's order: the first
  * convolution then never makes the concatenation ({@link Layers#convolveParts}).
  *
- * <p>The split-deep variant makes "every conv unit two" ({@code cin -> cout, cout -> cout}): build it
- * with {@code depth = 2}. The dense and cross-stitch models use the reference's {@code conv_layer}
+ * <p>SegNet's split-deep variant makes "every conv unit two" ({@code cin -> cout, cout -> cout}): build
+ * it with {@code depth = 2}. The dense and cross-stitch models use the reference's {@code conv_layer}
  * chains of two or three convolutions with changing widths (e.g. {@code [64, 64, 13]}, models.md
- * "Variants", dense): build them with {@link #chain}, which also takes their Xavier-uniform init.
+ * "Variants", dense): build them with {@link #chain}.
  *
  * <p>PyTorch names (relative to the unit's prefix), as in the reference's {@code nn.Sequential(conv,
  * bn, relu, ...)}: convolution {@code k} is module {@code 3k} ({@code .weight}, {@code .bias}) and its
  * BatchNorm is module {@code 3k+1} ({@code .weight}, {@code .bias}, {@code .running_mean},
- * {@code .running_var}). DJL child blocks are named {@code conv<k>} and {@code bn<k>} in that order.
+ * {@code .running_var}). DJL child blocks are named {@code conv<k>} and {@code bn<k>} in that order
+ * ({@code conv} and {@code bn} for a unit made by {@link #unnumbered}).
  */
 public final class ConvUnit extends AbstractBlock implements StateDictNamed {
 
@@ -46,22 +46,18 @@ public final class ConvUnit extends AbstractBlock implements StateDictNamed {
     private final List<Conv2d> convs = new ArrayList<>();
     private final List<BatchNorm> norms = new ArrayList<>();
 
-    /** One convolution {@code inChannels -> outChannels} with its BatchNorm and ReLU. */
-    public ConvUnit(int inChannels, int outChannels) {
-        this(inChannels, outChannels, 1);
-    }
-
     /**
      * {@code depth} conv-BN-ReLU triples: the first {@code inChannels -> outChannels}, the others
      * {@code outChannels -> outChannels}.
      *
+     * @param init how the convolutions start
      * @throws IllegalArgumentException if a channel count or the depth is not positive
      */
-    public ConvUnit(int inChannels, int outChannels, int depth) {
-        this(widths(inChannels, outChannels, depth), Layers.XAVIER_NORMAL);
+    public ConvUnit(int inChannels, int outChannels, int depth, ConvInit init) {
+        this(widths(inChannels, outChannels, depth), init, true);
     }
 
-    private ConvUnit(List<Integer> widths, Initializer weightInit) {
+    private ConvUnit(List<Integer> widths, ConvInit init, boolean numbered) {
         super(VERSION);
         if (widths.size() < 2 || widths.stream().anyMatch(w -> w == null || w < 1)) {
             throw new IllegalArgumentException("a conv unit needs at least two positive widths, got " + widths);
@@ -69,8 +65,9 @@ public final class ConvUnit extends AbstractBlock implements StateDictNamed {
         this.inChannels = widths.get(0);
         this.outChannels = widths.get(widths.size() - 1);
         for (int k = 1; k < widths.size(); k++) {
-            convs.add(addChildBlock("conv" + (k - 1), Layers.conv(widths.get(k), 3, weightInit)));
-            norms.add(addChildBlock("bn" + (k - 1), Layers.batchNorm()));
+            String number = numbered ? String.valueOf(k - 1) : "";
+            convs.add(addChildBlock("conv" + number, Layers.conv(widths.get(k - 1), widths.get(k), 3, init)));
+            norms.add(addChildBlock("bn" + number, Layers.batchNorm()));
         }
     }
 
@@ -80,11 +77,24 @@ public final class ConvUnit extends AbstractBlock implements StateDictNamed {
      * bottle_neck)} of the dense and cross-stitch models).
      *
      * @param widths at least two positive channel counts
-     * @param weightInit the convolution weights' initialiser (biases start at 0)
+     * @param init how the convolutions start
      * @throws IllegalArgumentException if there are fewer than two widths or one is not positive
      */
-    public static ConvUnit chain(List<Integer> widths, Initializer weightInit) {
-        return new ConvUnit(List.copyOf(widths), weightInit);
+    public static ConvUnit chain(List<Integer> widths, ConvInit init) {
+        return new ConvUnit(List.copyOf(widths), init, true);
+    }
+
+    /**
+     * One conv-BN-ReLU {@code inChannels -> outChannels} whose DJL children are named {@code conv} and
+     * {@code bn} instead of {@code conv0} and {@code bn0}; values and PyTorch names are those of
+     * {@code new ConvUnit(inChannels, outChannels, 1, init)}. WRN-MTAN's shared attention units are
+     * named so: DJL's parameter names come from the child names, and checkpoints key the optimiser's
+     * state by them.
+     *
+     * @throws IllegalArgumentException if a channel count is not positive
+     */
+    public static ConvUnit unnumbered(int inChannels, int outChannels, ConvInit init) {
+        return new ConvUnit(widths(inChannels, outChannels, 1), init, false);
     }
 
     private static List<Integer> widths(int inChannels, int outChannels, int depth) {

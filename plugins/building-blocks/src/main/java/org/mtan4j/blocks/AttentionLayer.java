@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.nn;
+package org.mtan4j.blocks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -14,14 +14,14 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Arrays;
 import java.util.Map;
-import org.mtan4j.blocks.Intermediates;
 
 /**
  * MTAN's task attention layer ({@code att_layer(cin, cmid, cout)}, models.md "Building blocks"):
  * 1x1 convolution {@code cin -> cmid} (bias) -> BatchNorm -> ReLU -> 1x1 convolution
  * {@code cmid -> cout} (bias) -> BatchNorm -> sigmoid. Input {@code (N, cin, H, W)}, output a mask
- * {@code (N, cout, H, W)} with values in {@code (0, 1)}. Weights Xavier-normal, biases 0, BatchNorm
- * as {@link Layers#batchNorm()}.
+ * {@code (N, cout, H, W)} with values in {@code (0, 1)}. The convolutions start as the model's
+ * {@link ConvInit} says (SegNet-MTAN: Xavier-normal, biases 0; ResNet-MTAN and WRN-MTAN: PyTorch's
+ * default), BatchNorm as {@link Layers#batchNorm()}.
  *
  * <p>The input may also come as its channel-wise parts {@code (N, c_k, H, W)} with {@code sum c_k = cin},
  * in the order a concatenation would take ({@link Layers#convolveParts}): autograd then keeps only the
@@ -48,9 +48,10 @@ public final class AttentionLayer extends AbstractBlock implements StateDictName
     /**
      * An attention layer.
      *
+     * @param init how the two convolutions start
      * @throws IllegalArgumentException if a channel count is not positive
      */
-    public AttentionLayer(int inChannels, int midChannels, int outChannels) {
+    public AttentionLayer(int inChannels, int midChannels, int outChannels, ConvInit init) {
         super(VERSION);
         if (inChannels < 1 || midChannels < 1 || outChannels < 1) {
             throw new IllegalArgumentException("channels must be positive, got (" + inChannels + ", " + midChannels
@@ -59,9 +60,9 @@ public final class AttentionLayer extends AbstractBlock implements StateDictName
         this.inChannels = inChannels;
         this.midChannels = midChannels;
         this.outChannels = outChannels;
-        this.conv0 = addChildBlock("conv0", Layers.conv(midChannels, 1));
+        this.conv0 = addChildBlock("conv0", Layers.conv(inChannels, midChannels, 1, init));
         this.bn0 = addChildBlock("bn0", Layers.batchNorm());
-        this.conv1 = addChildBlock("conv1", Layers.conv(outChannels, 1));
+        this.conv1 = addChildBlock("conv1", Layers.conv(midChannels, outChannels, 1, init));
         this.bn1 = addChildBlock("bn1", Layers.batchNorm());
     }
 

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.nn;
+package org.mtan4j.blocks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mtan4j.blocks.EngineTest;
 
 /**
  * A unit fed the parts of a concatenation (Layers.convolveParts) computes what it computes on the
@@ -33,8 +32,8 @@ class ConvolvePartsTest extends EngineTest {
 
     static Stream<Arguments> units() {
         return Stream.of(
-                Arguments.of("3x3 conv unit", new ConvUnit(7, 5, 2)),
-                Arguments.of("1x1 attention layer", new AttentionLayer(7, 4, 5)));
+                Arguments.of("3x3 conv unit", new ConvUnit(7, 5, 2, ConvInit.XAVIER_NORMAL)),
+                Arguments.of("1x1 attention layer", new AttentionLayer(7, 4, 5, ConvInit.XAVIER_NORMAL)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.nn;
+package org.mtan4j.blocks;
 
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
@@ -7,15 +7,15 @@ import ai.djl.nn.norm.BatchNorm;
 import java.util.Map;
 
 /**
- * A block that knows the PyTorch {@code state_dict} names its parameters have in the paper's code, so
- * that a weight importer (or exporter) can map tensors one-to-one without guessing from DJL's
- * generated names.
+ * A block that knows the PyTorch {@code state_dict} names its parameters have in the reference code
+ * (models.md, {@code state_dict_shapes/<model>.txt}), so that a weight importer (or exporter) can map
+ * tensors one-to-one without guessing from DJL's generated names.
  *
  * <p>Entries are the trainable parameters under their PyTorch names (e.g.
  * {@code encoder_block.0.0.weight}) and the BatchNorm running statistics under their buffer names
  * ({@code ...running_mean}, {@code ...running_var}); tell them apart with
  * {@link Parameter#requiresGradient()}. PyTorch's {@code num_batches_tracked} buffer has no DJL
- * counterpart: it only matters for BatchNorm with {@code momentum=None}, which the paper does not use.
+ * counterpart: it only matters for BatchNorm with {@code momentum=None}, which the reference code does not use.
  * Shapes are identical to PyTorch's (DJL's convolution weight is {@code (out, in, kh, kw)} too).
  */
 public interface StateDictNamed {
@@ -29,11 +29,16 @@ public interface StateDictNamed {
      */
     void putStateDictEntries(String prefix, Map<String, Parameter> into);
 
-    /** Adds a convolution's {@code weight} and {@code bias} under {@code prefix} (ending with a dot). */
+    /**
+     * Adds a convolution's {@code weight} and, if it has one, {@code bias} under {@code prefix} (ending
+     * with a dot).
+     */
     static void putConv(String prefix, Conv2d conv, Map<String, Parameter> into) {
         ParameterList p = conv.getParameters();
         into.put(prefix + "weight", p.get("weight"));
-        into.put(prefix + "bias", p.get("bias"));
+        if (p.contains("bias")) {
+            into.put(prefix + "bias", p.get("bias"));
+        }
     }
 
     /**

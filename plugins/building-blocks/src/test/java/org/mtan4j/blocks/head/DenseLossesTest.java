@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.head;
+package org.mtan4j.blocks.head;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.mtan4j.blocks.EngineTest;
 
 /** The three losses on tiny examples worked out by hand (models.md, "Losses"). */
-class SegNetLossesTest extends EngineTest {
+class DenseLossesTest extends EngineTest {
 
     private static final float NAN = Float.NaN;
 
@@ -27,8 +27,8 @@ class SegNetLossesTest extends EngineTest {
         }, new Shape(1, 3, 2, 2));
         // classes 0, 2, ignored, 1 -> -(-0.5 - 4.0 - 3.0) / 3 = 2.5; the NaN pixel is ignored.
         NDArray target = manager.create(new float[] {0, 2, -1, 1}, new Shape(1, 2, 2));
-        assertEquals(2.5f, SegNetLosses.semanticNll(logp, target, -1f).getFloat(), 1e-6f);
-        assertEquals(new Shape(), SegNetLosses.semanticNll(logp, target, -1f).getShape());
+        assertEquals(2.5f, DenseLosses.semanticNll(logp, target, -1f).getFloat(), 1e-6f);
+        assertEquals(new Shape(), DenseLosses.semanticNll(logp, target, -1f).getShape());
     }
 
     @Test
@@ -36,7 +36,7 @@ class SegNetLossesTest extends EngineTest {
         NDArray prediction = manager.create(new float[] {1f, 2f, 3f, NAN, 0.5f, 7f}, new Shape(2, 1, 1, 3));
         NDArray target = manager.create(new float[] {1.5f, 0f, 1f, 0f, 2.5f, 0f}, new Shape(2, 1, 1, 3));
         // |1 - 1.5| + |3 - 1| + |0.5 - 2.5| = 4.5 over 3 known pixels.
-        assertEquals(1.5f, SegNetLosses.depthL1(prediction, target, 0f).getFloat(), 1e-6f);
+        assertEquals(1.5f, DenseLosses.depthL1(prediction, target, 0f).getFloat(), 1e-6f);
     }
 
     @Test
@@ -55,17 +55,17 @@ class SegNetLossesTest extends EngineTest {
         }, new Shape(1, 3, 1, 4));
         // Dots 0.6 and 0.8 on the two valid pixels; the last target's channels sum to 0, so the
         // reference's rule counts it as unknown too: 1 - 1.4 / 2 = 0.3.
-        assertEquals(0.3f, SegNetLosses.normalCosine(prediction, target).getFloat(), 1e-6f);
+        assertEquals(0.3f, DenseLosses.normalCosine(prediction, target).getFloat(), 1e-6f);
     }
 
     @Test
     void aBatchWithoutValidPixelsHasLossZeroAndZeroGradient() {
         assertZeroWithZeroGradient(new Shape(2, 4, 2, 3), manager.full(new Shape(2, 2, 3), -1f),
-                (p, t) -> SegNetLosses.semanticNll(p.logSoftmax(1), t, -1f));
+                (p, t) -> DenseLosses.semanticNll(p.logSoftmax(1), t, -1f));
         assertZeroWithZeroGradient(new Shape(2, 1, 2, 3), manager.zeros(new Shape(2, 1, 2, 3)),
-                (p, t) -> SegNetLosses.depthL1(p, t, 0f));
+                (p, t) -> DenseLosses.depthL1(p, t, 0f));
         assertZeroWithZeroGradient(new Shape(2, 3, 2, 3), manager.zeros(new Shape(2, 3, 2, 3)),
-                (p, t) -> SegNetLosses.normalCosine(OutputActivation.L2_NORMALIZE.apply(p), t));
+                (p, t) -> DenseLosses.normalCosine(OutputActivation.L2_NORMALIZE.apply(p), t));
     }
 
     private void assertZeroWithZeroGradient(Shape predictionShape, NDArray target, BinaryOperator<NDArray> loss) {
@@ -88,16 +88,43 @@ class SegNetLossesTest extends EngineTest {
         p.setRequiresGradient(true);
         NDArray t = manager.create(new float[] {2f, 0f, 1f, 0f}, new Shape(1, 1, 2, 2));
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            collector.backward(SegNetLosses.depthL1(p, t, 0f));
+            collector.backward(DenseLosses.depthL1(p, t, 0f));
         }
         assertArrayEquals(new float[] {-0.5f, 0f, 0.5f, 0f}, p.getGradient().toFloatArray(), 1e-6f);
     }
 
     @Test
     void rejectsMismatchedShapes() {
-        assertThrows(IllegalArgumentException.class, () -> SegNetLosses.semanticNll(
+        assertThrows(IllegalArgumentException.class, () -> DenseLosses.semanticNll(
                 manager.zeros(new Shape(1, 3, 2, 2)), manager.zeros(new Shape(1, 1, 2, 2)), -1f));
-        assertThrows(IllegalArgumentException.class, () -> SegNetLosses.depthL1(
+        assertThrows(IllegalArgumentException.class, () -> DenseLosses.depthL1(
                 manager.zeros(new Shape(1, 1, 2, 2)), manager.zeros(new Shape(1, 1, 2, 3)), 0f));
+    }
+
+    @Test
+    void semanticNllIgnoresUnlabelledPixels() {
+        // 1 image, 2 classes, 1x3 pixels; log-probabilities log(p) with p(class 0) = 0.8, 0.5, 0.1.
+        NDArray p0 = manager.create(new float[] {0.8f, 0.5f, 0.1f}, new Shape(1, 1, 1, 3));
+        NDArray logP = p0.concat(p0.neg().add(1f), 1).log();
+        NDArray target = manager.create(new float[] {0, 1, -1}, new Shape(1, 1, 3));
+        // -(log 0.8 + log 0.5) / 2; the third pixel is ignored.
+        assertEquals((float) (-(Math.log(0.8) + Math.log(0.5)) / 2), DenseLosses.semanticNll(logP, target, -1f).getFloat(), 1e-6f);
+    }
+
+    @Test
+    void depthL1OverKnownPixels() {
+        NDArray prediction = manager.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
+        NDArray target = manager.create(new float[] {1.5f, 0, 1, 4}, new Shape(1, 1, 2, 2));
+        // |1 - 1.5| + |3 - 1| + |4 - 4| over 3 known pixels.
+        assertEquals(2.5f / 3, DenseLosses.depthL1(prediction, target, 0f).getFloat(), 1e-6f);
+    }
+
+    @Test
+    void normalCosineOverKnownPixels() {
+        // Two pixels: prediction (1,0,0) and (0,1,0); targets (0.6,0.8,0) and unknown (0,0,0).
+        NDArray prediction = manager.create(new float[] {1, 0, 0, 1, 0, 0}, new Shape(1, 3, 1, 2));
+        NDArray target = manager.create(new float[] {0.6f, 0, 0.8f, 0, 0, 0}, new Shape(1, 3, 1, 2));
+        assertEquals(1f - 0.6f, DenseLosses.normalCosine(prediction, target).getFloat(), 1e-6f);
+        assertEquals(0f, DenseLosses.normalCosine(prediction, target.zerosLike()).getFloat(), 0f, "no known pixel: 0, not NaN");
     }
 }

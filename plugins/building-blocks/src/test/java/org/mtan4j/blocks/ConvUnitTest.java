@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.nn;
+package org.mtan4j.blocks;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,14 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.blocks.EngineTest;
 
-/** The conv unit: BatchNorm convention, the paper's initialisation, shapes and PyTorch names. */
+/** The conv unit: BatchNorm convention, the initialisations, shapes, PyTorch and DJL names. */
 class ConvUnitTest extends EngineTest {
 
     @Test
     void batchNormUpdatesRunningStatisticsWithPyTorchMomentum01() {
-        ConvUnit unit = new ConvUnit(2, 3);
+        ConvUnit unit = new ConvUnit(2, 3, 1, ConvInit.XAVIER_NORMAL);
         Shape input = new Shape(4, 2, 6, 8);
         unit.initialize(manager, DataType.FLOAT32, input);
         NDArray x = manager.randomNormal(input);
@@ -52,7 +51,7 @@ class ConvUnitTest extends EngineTest {
 
     @Test
     void initialisesAsThePaper() {
-        ConvUnit unit = new ConvUnit(64, 64);
+        ConvUnit unit = new ConvUnit(64, 64, 1, ConvInit.XAVIER_NORMAL);
         unit.initialize(manager, DataType.FLOAT32, new Shape(1, 64, 8, 8));
         Map<String, Parameter> p = new LinkedHashMap<>();
         unit.putStateDictEntries("", p);
@@ -68,14 +67,14 @@ class ConvUnitTest extends EngineTest {
 
     @Test
     void pointwiseConvolutionUsesXavierNormalToo() {
-        Conv2d conv = Layers.conv(13, 1);
+        Conv2d conv = Layers.conv(512, 13, 1, ConvInit.XAVIER_NORMAL);
         conv.initialize(manager, DataType.FLOAT32, new Shape(1, 512, 4, 4));
         assertStd(Math.sqrt(2.0 / (512 + 13)), conv.getParameters().get("weight").getArray());
     }
 
     @Test
     void keepsTheSpatialSizeAndChecksChannels() {
-        ConvUnit unit = new ConvUnit(3, 5, 2);
+        ConvUnit unit = new ConvUnit(3, 5, 2, ConvInit.XAVIER_NORMAL);
         assertEquals(new Shape(2, 5, 8, 6), unit.getOutputShapes(new Shape[] {new Shape(2, 3, 8, 6)})[0]);
         assertThrows(IllegalArgumentException.class, () -> unit.getOutputShapes(new Shape[] {new Shape(2, 4, 8, 6)}));
         unit.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 8, 6));
@@ -86,7 +85,7 @@ class ConvUnitTest extends EngineTest {
 
     @Test
     void namesFollowTheReferenceSequential() {
-        ConvUnit deep = new ConvUnit(3, 4, 2);
+        ConvUnit deep = new ConvUnit(3, 4, 2, ConvInit.XAVIER_NORMAL);
         deep.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 4, 4));
         Map<String, Parameter> names = new LinkedHashMap<>();
         deep.putStateDictEntries("encoder_block.0.", names);
@@ -99,18 +98,12 @@ class ConvUnitTest extends EngineTest {
         assertEquals(new Shape(4, 3, 3, 3), names.get("encoder_block.0.0.weight").getArray().getShape());
         assertEquals(new Shape(4, 4, 3, 3), names.get("encoder_block.0.3.weight").getArray().getShape());
 
-        Map<String, Parameter> stack = new LinkedHashMap<>();
-        ConvStack.of(4, 2, 1).putStateDictEntries("conv_block_enc.2.", stack);
-        assertTrue(stack.containsKey("conv_block_enc.2.1.0.weight"));
-        Map<String, Parameter> single = new LinkedHashMap<>();
-        ConvStack.of(4, 1, 1).putStateDictEntries("conv_block_enc.0.", single);
-        assertTrue(single.containsKey("conv_block_enc.0.0.weight"));
     }
 
     /** The dense and cross-stitch models' conv_layer chains, e.g. [64, 64, 13] (models.md, dense). */
     @Test
     void chainsNameEveryConvolutionAsOneSequential() {
-        ConvUnit chain = ConvUnit.chain(List.of(3, 4, 5), Layers.XAVIER_UNIFORM);
+        ConvUnit chain = ConvUnit.chain(List.of(3, 4, 5), ConvInit.XAVIER_UNIFORM);
         chain.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 8, 8));
         assertEquals(3, chain.inChannels());
         assertEquals(5, chain.outChannels());
@@ -125,8 +118,25 @@ class ConvUnitTest extends EngineTest {
         NDArray out = chain.forward(new ParameterStore(manager, false),
                 new NDList(manager.randomUniform(0f, 1f, new Shape(2, 3, 8, 8))), false).singletonOrThrow();
         assertEquals(new Shape(2, 5, 8, 8), out.getShape());
-        assertThrows(IllegalArgumentException.class, () -> ConvUnit.chain(List.of(3), Layers.XAVIER_UNIFORM));
-        assertThrows(IllegalArgumentException.class, () -> ConvUnit.chain(List.of(3, 0), Layers.XAVIER_UNIFORM));
+        assertThrows(IllegalArgumentException.class, () -> ConvUnit.chain(List.of(3), ConvInit.XAVIER_UNIFORM));
+        assertThrows(IllegalArgumentException.class, () -> ConvUnit.chain(List.of(3, 0), ConvInit.XAVIER_UNIFORM));
+    }
+
+    /** WRN-MTAN's units: PyTorch's default init, DJL children conv and bn, the same PyTorch names. */
+    @Test
+    void unnumberedUnitsStartAsPyTorchsDefault() {
+        ConvUnit unit = ConvUnit.unnumbered(64, 32, ConvInit.PYTORCH_DEFAULT);
+        unit.initialize(manager, DataType.FLOAT32, new Shape(1, 64, 8, 8));
+        assertEquals(List.of("conv", "bn"), unit.getChildren().keys().stream().map(k -> k.substring(2)).toList());
+        Map<String, Parameter> p = new LinkedHashMap<>();
+        unit.putStateDictEntries("", p);
+        assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var"), List.copyOf(p.keySet()));
+        float bound = (float) (1 / Math.sqrt(64 * 9));
+        for (String name : List.of("0.weight", "0.bias")) {
+            NDArray values = p.get(name).getArray();
+            assertTrue(values.abs().max().getFloat() <= bound, name + " within +-1/sqrt(fan_in)");
+            assertTrue(values.abs().max().getFloat() > 0.5f * bound, name + " spread over the range, not 0");
+        }
     }
 
     private static void assertStd(double expected, NDArray weights) {

@@ -9,6 +9,7 @@ import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.datasets.arrays.ArrayTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +62,7 @@ public final class CityscapesDatasetProvider implements DatasetProvider<Cityscap
     /** The selected tasks and {@code (3, height, width)}, from the options alone. */
     @Override
     public Optional<DatasetDescription> describe(CityscapesOptions options) {
-        List<TaskSpec> tasks = options.tasks().stream()
-                .map(t -> "semantic".equals(t) ? TaskSpec.segmentation("semantic", options.classes()) : TaskSpec.depth("depth")).toList();
+        List<TaskSpec> tasks = CityscapesDataset.arrays(options).stream().map(ArrayTask::spec).toList();
         return Optional.of(new DatasetDescription(tasks, new Shape(3, options.height(), options.width())));
     }
 }

@@ -21,6 +21,7 @@ import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.Sample;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.datasets.arrays.NpyFixtures;
 
 /** Options, task selection, layout and every kind of malformed input. */
 class CityscapesDatasetTest {
@@ -68,7 +69,7 @@ class CityscapesDatasetTest {
             try (MultiTaskDataset d = new CityscapesDatasetProvider().open(options().withClasses(classes))) {
                 assertEquals(List.of(TaskSpec.segmentation("semantic", classes), TaskSpec.depth("depth")), d.tasks());
                 Sample s = d.get(manager, "val", 1, 0L);
-                assertArrayEquals(CityscapesFixture.payload(root.resolve("val/label_" + classes + "/1.npy")),
+                assertArrayEquals(NpyFixtures.payload(root.resolve("val/label_" + classes + "/1.npy")),
                         s.targets().get(0).toFloatArray());
             }
         }
@@ -76,8 +77,8 @@ class CityscapesDatasetTest {
             assertEquals(List.of(TaskSpec.depth("depth")), d.tasks());
             Sample s = d.get(manager, "train", 2, 0L);
             assertEquals(new Shape(1, H, W), s.targets().get(0).getShape());
-            assertArrayEquals(CityscapesFixture.payload(root.resolve("train/depth/2.npy")), s.targets().get(0).toFloatArray());
-            float[] src = CityscapesFixture.payload(root.resolve("train/image/2.npy"));
+            assertArrayEquals(NpyFixtures.payload(root.resolve("train/depth/2.npy")), s.targets().get(0).toFloatArray());
+            float[] src = NpyFixtures.payload(root.resolve("train/image/2.npy"));
             float[] img = s.image().toFloatArray();
             for (int p = 0; p < H * W; p++) {
                 for (int c = 0; c < 3; c++) {
@@ -111,22 +112,22 @@ class CityscapesDatasetTest {
         byte[] good = Files.readAllBytes(label);
         Files.write(label, Arrays.copyOf(good, good.length - 1));
         assertGetFails(options(), label, "truncated");
-        Files.write(label, CityscapesFixture.npy("<f8", false, "(32, 64)", new float[H * W]));
+        Files.write(label, NpyFixtures.npy("<f8", false, "(32, 64)", new float[H * W]));
         assertGetFails(options(), label, "dtype is '<f8'");
-        Files.write(label, CityscapesFixture.npy(">f4", false, "(32, 64)", new float[H * W]));
+        Files.write(label, NpyFixtures.npy(">f4", false, "(32, 64)", new float[H * W]));
         assertGetFails(options(), label, "big-endian");
-        Files.write(label, CityscapesFixture.npy("<f4", true, "(32, 64)", new float[H * W]));
+        Files.write(label, NpyFixtures.npy("<f4", true, "(32, 64)", new float[H * W]));
         assertGetFails(options(), label, "Fortran-order");
-        Files.write(label, CityscapesFixture.npy("<f4", false, "(64, 32)", new float[H * W]));
+        Files.write(label, NpyFixtures.npy("<f4", false, "(64, 32)", new float[H * W]));
         assertGetFails(options(), label, "shape is (64, 32), expected (32, 64)");
         float[] values = new float[H * W];
         values[70] = 7;
-        Files.write(label, CityscapesFixture.npy("<f4", false, "(32, 64)", values));
+        Files.write(label, NpyFixtures.npy("<f4", false, "(32, 64)", values));
         assertGetFails(options(), label, "label 7.0 at row 1, column 6 is not a class 0..6");
         Path depth = root.resolve("train/depth/1.npy");
         float[] d = new float[H * W];
         d[0] = -0.5f;
-        Files.write(depth, CityscapesFixture.npy("<f4", false, "(32, 64, 1)", d));
+        Files.write(depth, NpyFixtures.npy("<f4", false, "(32, 64, 1)", d));
         assertGetFails(options().withTasks(List.of("depth")), depth, "inverse depth -0.5");
     }
 

@@ -9,6 +9,7 @@ import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.datasets.arrays.ArrayTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,11 +65,7 @@ public final class NyuV2DatasetProvider implements DatasetProvider<NyuV2Options>
     /** The selected tasks and {@code (3, height, width)}, from the options alone. */
     @Override
     public Optional<DatasetDescription> describe(NyuV2Options options) {
-        List<TaskSpec> tasks = options.tasks().stream().map(t -> switch (t) {
-            case "semantic" -> TaskSpec.segmentation("semantic", NyuV2Dataset.CLASSES);
-            case "depth" -> TaskSpec.depth("depth");
-            default -> TaskSpec.normal("normal");
-        }).toList();
+        List<TaskSpec> tasks = NyuV2Dataset.arrays(options.tasks()).stream().map(ArrayTask::spec).toList();
         return Optional.of(new DatasetDescription(tasks, new Shape(3, options.height(), options.width())));
     }
 }

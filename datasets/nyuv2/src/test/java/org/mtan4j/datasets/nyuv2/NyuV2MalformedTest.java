@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.MultiTaskDataset;
+import org.mtan4j.datasets.arrays.NpyFixtures;
 
 /** Every kind of bad input fails with an IOException naming the file (or folder) and the problem. */
 class NyuV2MalformedTest {
@@ -74,31 +75,31 @@ class NyuV2MalformedTest {
     @Test
     void wrongDtype() throws IOException {
         Path f = root.resolve("train/label/1.npy");
-        Files.write(f, NyuV2Fixture.npy("<f8", false, "(32, 64)", zeros(H * W)));
+        Files.write(f, NpyFixtures.npy("<f8", false, "(32, 64)", zeros(H * W)));
         assertGetFails(f, "dtype is '<f8', expected '<f4'");
     }
 
     @Test
     void wrongShape() throws IOException {
         Path f = root.resolve("train/depth/1.npy");
-        Files.write(f, NyuV2Fixture.npy("<f4", false, "(32, 64)", zeros(H * W)));
+        Files.write(f, NpyFixtures.npy("<f4", false, "(32, 64)", zeros(H * W)));
         assertGetFails(f, "shape is (32, 64), expected (32, 64, 1)");
         Path g = root.resolve("train/image/1.npy");
-        Files.write(g, NyuV2Fixture.npy("<f4", false, "(64, 32, 3)", zeros(3 * H * W)));
+        Files.write(g, NpyFixtures.npy("<f4", false, "(64, 32, 3)", zeros(3 * H * W)));
         assertGetFails(g, "shape is (64, 32, 3), expected (32, 64, 3)");
     }
 
     @Test
     void bigEndian() throws IOException {
         Path f = root.resolve("train/normal/1.npy");
-        Files.write(f, NyuV2Fixture.npy(">f4", false, "(32, 64, 3)", zeros(3 * H * W)));
+        Files.write(f, NpyFixtures.npy(">f4", false, "(32, 64, 3)", zeros(3 * H * W)));
         assertGetFails(f, "big-endian");
     }
 
     @Test
     void fortranOrder() throws IOException {
         Path f = root.resolve("train/image/1.npy");
-        Files.write(f, NyuV2Fixture.npy("<f4", true, "(32, 64, 3)", zeros(3 * H * W)));
+        Files.write(f, NpyFixtures.npy("<f4", true, "(32, 64, 3)", zeros(3 * H * W)));
         assertGetFails(f, "Fortran-order");
     }
 
@@ -107,10 +108,10 @@ class NyuV2MalformedTest {
         Path f = root.resolve("train/label/1.npy");
         float[] labels = zeros(H * W);
         labels[W + 5] = 13;
-        Files.write(f, NyuV2Fixture.npy("<f4", false, "(32, 64)", labels));
+        Files.write(f, NpyFixtures.npy("<f4", false, "(32, 64)", labels));
         assertGetFails(f, "label 13.0 at row 1, column 5");
         labels[W + 5] = 2.5f;
-        Files.write(f, NyuV2Fixture.npy("<f4", false, "(32, 64)", labels));
+        Files.write(f, NpyFixtures.npy("<f4", false, "(32, 64)", labels));
         assertGetFails(f, "label 2.5");
     }
 
@@ -119,7 +120,7 @@ class NyuV2MalformedTest {
         Path f = root.resolve("train/depth/1.npy");
         float[] depth = zeros(H * W);
         depth[3] = Float.NaN;
-        Files.write(f, NyuV2Fixture.npy("<f4", false, "(32, 64, 1)", depth));
+        Files.write(f, NpyFixtures.npy("<f4", false, "(32, 64, 1)", depth));
         assertGetFails(f, "depth NaN at row 0, column 3");
     }
 

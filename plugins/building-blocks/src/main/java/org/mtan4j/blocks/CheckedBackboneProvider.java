@@ -3,24 +3,23 @@ package org.mtan4j.blocks;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Objects;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.Backbone;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.BackboneProvider;
 import org.mtan4j.api.TaskSpec;
 
 /**
- * Common ground of backbone providers: a name, a description, the options type and defaults, the
- * input-size rule and the task-count check, done before anything is built.
+ * Common ground of backbone providers: besides the name, description and options
+ * ({@link AbstractPluginProvider}), the input-size rule and the task-count check, done before anything
+ * is built.
  *
  * @param <O> the options record
  * @param <B> the backbone it builds
  */
-public abstract class CheckedBackboneProvider<O, B extends Backbone> implements BackboneProvider<O> {
+public abstract class CheckedBackboneProvider<O, B extends Backbone> extends AbstractPluginProvider<O>
+        implements BackboneProvider<O> {
 
-    private final String name;
-    private final String description;
-    private final Class<O> optionsType;
-    private final O defaultOptions;
     private final int inputSizeMultiple;
     private final int minTasks;
     private final int maxTasks;
@@ -38,33 +37,10 @@ public abstract class CheckedBackboneProvider<O, B extends Backbone> implements 
      */
     protected CheckedBackboneProvider(String name, String description, Class<O> optionsType, O defaultOptions,
             int inputSizeMultiple, int minTasks, int maxTasks) {
-        this.name = Objects.requireNonNull(name, "name is null");
-        this.description = Objects.requireNonNull(description, "description is null");
-        this.optionsType = Objects.requireNonNull(optionsType, "optionsType is null");
-        this.defaultOptions = Objects.requireNonNull(defaultOptions, "defaultOptions is null");
+        super(name, description, optionsType, defaultOptions);
         this.inputSizeMultiple = inputSizeMultiple;
         this.minTasks = minTasks;
         this.maxTasks = maxTasks;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final String description() {
-        return description;
-    }
-
-    @Override
-    public final Class<O> optionsType() {
-        return optionsType;
-    }
-
-    @Override
-    public final O defaultOptions() {
-        return defaultOptions;
     }
 
     @Override
@@ -88,14 +64,14 @@ public abstract class CheckedBackboneProvider<O, B extends Backbone> implements 
         Objects.requireNonNull(options, "options is null");
         Shape image = context.inputShape();
         if (image.get(1) % inputSizeMultiple != 0 || image.get(2) % inputSizeMultiple != 0) {
-            throw new IllegalArgumentException("backbone '" + name + "' needs image height and width that are multiples of "
+            throw new IllegalArgumentException("backbone '" + name() + "' needs image height and width that are multiples of "
                     + inputSizeMultiple + ", got " + image.get(1) + "x" + image.get(2));
         }
         int tasks = context.tasks().size();
         if (tasks < minTasks || tasks > maxTasks) {
             String allowed = minTasks == maxTasks ? "exactly " + minTasks
                     : maxTasks == Integer.MAX_VALUE ? "at least " + minTasks : minTasks + " to " + maxTasks;
-            throw new IllegalArgumentException("backbone '" + name + "' takes " + allowed + " task"
+            throw new IllegalArgumentException("backbone '" + name() + "' takes " + allowed + " task"
                     + (maxTasks == 1 ? "" : "s") + ", got " + tasks);
         }
         return build(options, Math.toIntExact(image.get(0)), context.tasks());

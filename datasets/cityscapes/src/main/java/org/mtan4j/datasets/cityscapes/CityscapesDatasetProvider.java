@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * 128x256 (or 256x512) with tasks {@code semantic} (2, 7 or 19 classes, -1 ignored) and
  * {@code depth} (inverse depth, 0 unknown). See {@link CityscapesOptions}.
  */
-public final class CityscapesDatasetProvider implements DatasetProvider<CityscapesOptions> {
+public final class CityscapesDatasetProvider extends AbstractPluginProvider<CityscapesOptions>
+        implements DatasetProvider<CityscapesOptions> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CityscapesDatasetProvider.class);
 
@@ -27,26 +29,8 @@ public final class CityscapesDatasetProvider implements DatasetProvider<Cityscap
 
     /** Creates the provider; stateless and cheap. */
     public CityscapesDatasetProvider() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "The paper's pre-processed CityScapes (.npy files): 2/7/19-class semantics and inverse depth.";
-    }
-
-    @Override
-    public Class<CityscapesOptions> optionsType() {
-        return CityscapesOptions.class;
-    }
-
-    @Override
-    public CityscapesOptions defaultOptions() {
-        return CityscapesOptions.DEFAULTS;
+        super(NAME, "The paper's pre-processed CityScapes (.npy files): 2/7/19-class semantics and inverse depth.",
+                CityscapesOptions.class, CityscapesOptions.DEFAULTS);
     }
 
     /** Opens the dataset, checking both split folders and every selected task's numbered arrays. */

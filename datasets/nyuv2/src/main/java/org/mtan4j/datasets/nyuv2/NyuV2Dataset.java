@@ -1,6 +1,5 @@
 package org.mtan4j.datasets.nyuv2;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

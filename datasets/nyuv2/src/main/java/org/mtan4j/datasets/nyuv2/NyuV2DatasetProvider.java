@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * 654 validation images at 288x384) with tasks {@code semantic} (13 classes, -1 ignored),
  * {@code depth} and {@code normal}. See {@link NyuV2Options}.
  */
-public final class NyuV2DatasetProvider implements DatasetProvider<NyuV2Options> {
+public final class NyuV2DatasetProvider extends AbstractPluginProvider<NyuV2Options>
+        implements DatasetProvider<NyuV2Options> {
 
     private static final Logger LOG = LoggerFactory.getLogger(NyuV2DatasetProvider.class);
 
@@ -27,26 +29,9 @@ public final class NyuV2DatasetProvider implements DatasetProvider<NyuV2Options>
 
     /** Creates the provider; stateless and cheap. */
     public NyuV2DatasetProvider() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "The paper's pre-processed NYUv2 (.npy files): 13-class semantics, depth and normals, optional augmentation.";
-    }
-
-    @Override
-    public Class<NyuV2Options> optionsType() {
-        return NyuV2Options.class;
-    }
-
-    @Override
-    public NyuV2Options defaultOptions() {
-        return NyuV2Options.DEFAULTS;
+        super(NAME,
+                "The paper's pre-processed NYUv2 (.npy files): 13-class semantics, depth and normals, optional augmentation.",
+                NyuV2Options.class, NyuV2Options.DEFAULTS);
     }
 
     /**

@@ -12,24 +12,10 @@ public final class DepthErrorProvider extends AbstractMetricProvider<NoOptions> 
     /** The provider's name. */
     public static final String NAME = "depth-error";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Depth absolute and relative error over the pixels with known depth.";
-    }
-
-    @Override
-    public Class<NoOptions> optionsType() {
-        return NoOptions.class;
-    }
-
-    @Override
-    public NoOptions defaultOptions() {
-        return NoOptions.INSTANCE;
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public DepthErrorProvider() {
+        super(NAME, "Depth absolute and relative error over the pixels with known depth.",
+                NoOptions.class, NoOptions.INSTANCE);
     }
 
     @Override

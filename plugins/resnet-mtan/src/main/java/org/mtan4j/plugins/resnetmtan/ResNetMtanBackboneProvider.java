@@ -20,7 +20,8 @@ public final class ResNetMtanBackboneProvider extends CheckedBackboneProvider<Re
 
     /** Discovered by {@link java.util.ServiceLoader}. */
     public ResNetMtanBackboneProvider() {
-        super(NAME, "ResNet-MTAN: dilated ResNet-50 (output stride 8) with a soft-attention branch per task on each stage"
+        super(NAME,
+                "ResNet-MTAN: dilated ResNet-50 (output stride 8) with a soft-attention branch per task on each stage"
                 + " (the paper's DeepLabv3 setting); use with the 'deeplab' head.", ResNetMtanOptions.class,
                 ResNetMtanOptions.DEFAULT, 8, 1, Integer.MAX_VALUE);
     }

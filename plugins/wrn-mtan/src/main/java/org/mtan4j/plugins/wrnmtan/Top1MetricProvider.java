@@ -2,6 +2,7 @@ package org.mtan4j.plugins.wrnmtan;
 
 import java.util.Objects;
 import java.util.Set;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.MetricProvider;
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskKind;
@@ -11,33 +12,14 @@ import org.mtan4j.api.TaskSpec;
  * {@code top1}: top-1 accuracy of a classification task ({@link Top1Metric}, value {@code accuracy},
  * higher is better). It lives here until a shared metrics module takes it.
  */
-public final class Top1MetricProvider implements MetricProvider<NoOptions> {
+public final class Top1MetricProvider extends AbstractPluginProvider<NoOptions> implements MetricProvider<NoOptions> {
 
     /** The YAML name. */
     public static final String NAME = "top1";
 
     /** Discovered by {@link java.util.ServiceLoader}. */
     public Top1MetricProvider() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Top-1 accuracy of a classification task.";
-    }
-
-    @Override
-    public Class<NoOptions> optionsType() {
-        return NoOptions.class;
-    }
-
-    @Override
-    public NoOptions defaultOptions() {
-        return NoOptions.INSTANCE;
+        super(NAME, "Top-1 accuracy of a classification task.", NoOptions.class, NoOptions.INSTANCE);
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,39 +12,25 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.Sample;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.datasets.arrays.FixtureDatasetTest;
 import org.mtan4j.datasets.arrays.NpyFixtures;
 
 /** Options, task selection, layout and every kind of malformed input. */
-class CityscapesDatasetTest {
+class CityscapesDatasetTest extends FixtureDatasetTest<CityscapesOptions> {
 
-    static {
-        System.setProperty("ai.djl.offline", "true");
-    }
-
-    private static final int H = 32;
-    private static final int W = 64;
-
-    @TempDir
-    Path root;
-    NDManager manager;
-
-    @BeforeEach
-    void setUp() throws IOException {
+    @Override
+    protected void writeFixture() throws IOException {
         CityscapesFixture.write(root, H, W, 3, 2);
-        manager = NDManager.newBaseManager();
     }
 
-    @AfterEach
-    void tearDown() {
-        manager.close();
+    @Override
+    protected DatasetProvider<CityscapesOptions> provider() {
+        return new CityscapesDatasetProvider();
     }
 
     private CityscapesOptions options() {
@@ -94,16 +79,6 @@ class CityscapesDatasetTest {
         assertEquals("classes must be one of [2, 7, 19], got 13", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> options().withTasks(List.of("normal")));
         assertTrue(e.getMessage().startsWith("tasks: unknown task 'normal'"), e.getMessage());
-    }
-
-    private void assertGetFails(CityscapesOptions o, Path file, String expected) {
-        IOException e = assertThrows(IOException.class, () -> {
-            try (MultiTaskDataset d = new CityscapesDatasetProvider().open(o)) {
-                d.get(manager, "train", 1, 0L);
-            }
-        });
-        assertTrue(e.getMessage().startsWith(file.toString()), "names " + file + ": " + e.getMessage());
-        assertTrue(e.getMessage().contains(expected), "says '" + expected + "': " + e.getMessage());
     }
 
     @Test

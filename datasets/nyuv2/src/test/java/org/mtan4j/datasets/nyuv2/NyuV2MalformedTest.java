@@ -3,41 +3,26 @@ package org.mtan4j.datasets.nyuv2;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.mtan4j.api.MultiTaskDataset;
+import org.mtan4j.api.DatasetProvider;
+import org.mtan4j.datasets.arrays.FixtureDatasetTest;
 import org.mtan4j.datasets.arrays.NpyFixtures;
 
 /** Every kind of bad input fails with an IOException naming the file (or folder) and the problem. */
-class NyuV2MalformedTest {
+class NyuV2MalformedTest extends FixtureDatasetTest<NyuV2Options> {
 
-    static {
-        System.setProperty("ai.djl.offline", "true");
-    }
-
-    private static final int H = 32;
-    private static final int W = 64;
-
-    @TempDir
-    Path root;
-    NDManager manager;
-
-    @BeforeEach
-    void setUp() throws IOException {
+    @Override
+    protected void writeFixture() throws IOException {
         NyuV2Fixture.write(root, H, W, 3, 2, false);
-        manager = NDManager.newBaseManager();
     }
 
-    @AfterEach
-    void tearDown() {
-        manager.close();
+    @Override
+    protected DatasetProvider<NyuV2Options> provider() {
+        return new NyuV2DatasetProvider();
     }
 
     private NyuV2Options options() {
@@ -45,19 +30,11 @@ class NyuV2MalformedTest {
     }
 
     private void assertGetFails(Path file, String expected) {
-        IOException e = assertThrows(IOException.class, () -> {
-            try (MultiTaskDataset d = new NyuV2DatasetProvider().open(options())) {
-                d.get(manager, "train", 1, 0L);
-            }
-        });
-        assertTrue(e.getMessage().startsWith(file.toString()), "names " + file + ": " + e.getMessage());
-        assertTrue(e.getMessage().contains(expected), "says '" + expected + "': " + e.getMessage());
+        assertGetFails(options(), file, expected);
     }
 
     private void assertOpenFails(Path file, String expected) {
-        IOException e = assertThrows(IOException.class, () -> new NyuV2DatasetProvider().open(options()));
-        assertTrue(e.getMessage().startsWith(file.toString()), "names " + file + ": " + e.getMessage());
-        assertTrue(e.getMessage().contains(expected), "says '" + expected + "': " + e.getMessage());
+        assertOpenFails(options(), file, expected);
     }
 
     private float[] zeros(int n) {

@@ -26,6 +26,7 @@ import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.nd.Convolutions;
 import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.blocks.Nyuv2Tasks;
 import org.mtan4j.blocks.sampling.AlignCornersBilinear;
 import org.mtan4j.blocks.sampling.MaxPool2x2;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
@@ -41,8 +42,7 @@ import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
 class StateDictForwardTest extends EngineTest {
 
     private static final SegNetOptions NARROW = new SegNetOptions(List.of(4, 8, 8, 16, 16));
-    private static final List<TaskSpec> TASKS = List.of(TaskSpec.segmentation("semantic", 13), TaskSpec.depth("depth"),
-            TaskSpec.normal("normal"));
+    private static final List<TaskSpec> TASKS = Nyuv2Tasks.ALL;
     private static final Shape BATCH = new Shape(2, 3, 32, 64);
 
     private Map<String, Parameter> w;

@@ -12,7 +12,6 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -112,14 +111,9 @@ public final class AttentionLayer extends AbstractBlock implements StateDictName
         return parts;
     }
 
-    /** The shape of the parts' concatenation, checked: same N, H and W, channels adding up to cin. */
+    /** The shape of the input or of its parts' concatenation, checked. */
     private Shape checkInput(Shape... parts) {
-        Shape in = Layers.concatenatedShape(parts);
-        if (in == null || in.get(1) != inChannels) {
-            throw new IllegalArgumentException("AttentionLayer(" + inChannels + ", " + midChannels + ", " + outChannels
-                    + ") expects (N, " + inChannels + ", H, W) or channel-wise parts of it, got " + Arrays.toString(parts));
-        }
-        return in;
+        return Layers.requireParts(toString(), inChannels, parts);
     }
 
     @Override

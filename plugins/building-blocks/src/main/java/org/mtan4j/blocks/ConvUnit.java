@@ -13,7 +13,6 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -177,13 +176,8 @@ public final class ConvUnit extends AbstractBlock implements StateDictNamed {
     }
 
     /** The shape of the input or of its parts' concatenation, checked. */
-    private Shape checkInput(Shape[] inputShapes) {
-        Shape in = Layers.concatenatedShape(inputShapes);
-        if (in == null || in.get(1) != inChannels) {
-            throw new IllegalArgumentException("ConvUnit(" + inChannels + " -> " + outChannels
-                    + ") expects (N, " + inChannels + ", H, W) or channel-wise parts of it, got " + Arrays.toString(inputShapes));
-        }
-        return in;
+    private Shape checkInput(Shape... parts) {
+        return Layers.requireParts(toString(), inChannels, parts);
     }
 
     @Override

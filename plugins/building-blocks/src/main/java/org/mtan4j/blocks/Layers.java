@@ -11,6 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
+import java.util.Arrays;
 import org.mtan4j.api.nd.Convolutions;
 
 /**
@@ -134,6 +135,37 @@ public final class Layers {
             from += channels;
         }
         return sum;
+    }
+
+    /**
+     * Checks a block's input.
+     *
+     * @param block the block, for the message
+     * @return {@code in}
+     * @throws IllegalArgumentException unless {@code in} is {@code (N, channels, H, W)}
+     */
+    public static Shape requireInput(String block, long channels, Shape in) {
+        if (in.dimension() != 4 || in.get(1) != channels) {
+            throw new IllegalArgumentException(block + " expects (N, " + channels + ", H, W), got " + in);
+        }
+        return in;
+    }
+
+    /**
+     * Checks a block's input given whole or as the channel-wise parts of a concatenation
+     * ({@link #convolveParts}).
+     *
+     * @param block the block, for the message
+     * @return the shape of the parts' concatenation
+     * @throws IllegalArgumentException unless the parts share N, H and W and their channels add up to {@code channels}
+     */
+    public static Shape requireParts(String block, long channels, Shape... parts) {
+        Shape in = concatenatedShape(parts);
+        if (in == null || in.get(1) != channels) {
+            throw new IllegalArgumentException(block + " expects (N, " + channels + ", H, W) or channel-wise parts of it, got "
+                    + Arrays.toString(parts));
+        }
+        return in;
     }
 
     /**

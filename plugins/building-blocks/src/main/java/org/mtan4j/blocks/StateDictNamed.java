@@ -4,6 +4,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +29,27 @@ public interface StateDictNamed {
      * @param into where the entries go; iteration order is kept if it is a {@link java.util.LinkedHashMap}
      */
     void putStateDictEntries(String prefix, Map<String, Parameter> into);
+
+    /**
+     * Adds the entries of a PyTorch {@code nn.ModuleList}: module {@code i} under {@code prefix + i + "."}.
+     *
+     * @param prefix the list's path ending with a dot, e.g. {@code "encoder_block."}
+     */
+    static void putModuleList(String prefix, List<? extends StateDictNamed> modules, Map<String, Parameter> into) {
+        for (int i = 0; i < modules.size(); i++) {
+            modules.get(i).putStateDictEntries(prefix + i + ".", into);
+        }
+    }
+
+    /**
+     * Adds the entries of an {@code nn.ModuleList} of {@code nn.ModuleList}s (e.g. one per task): module
+     * {@code j} of list {@code i} under {@code prefix + i + "." + j + "."}.
+     */
+    static void putModuleLists(String prefix, List<? extends List<? extends StateDictNamed>> lists, Map<String, Parameter> into) {
+        for (int i = 0; i < lists.size(); i++) {
+            putModuleList(prefix + i + ".", lists.get(i), into);
+        }
+    }
 
     /**
      * Adds a convolution's {@code weight} and, if it has one, {@code bias} under {@code prefix} (ending

@@ -5,16 +5,26 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The checks the options of every folder-of-arrays dataset share ({@code root}, {@code height},
- * {@code width}, {@code tasks}); each message names the option that is wrong.
+ * The options every folder-of-arrays dataset has (YAML keys {@code root}, {@code height},
+ * {@code width}, {@code tasks}), and their checks; each message names the option that is wrong. The
+ * datasets' options records implement it.
  */
-public final class ArrayFolderOptions {
+public interface ArrayFolderOptions {
 
     /** The largest height or width an option may ask for. */
-    public static final int MAX_SIDE = 8192;
+    int MAX_SIDE = 8192;
 
-    private ArrayFolderOptions() {
-    }
+    /** The release's folder, holding {@code train/} and {@code val/}. */
+    String root();
+
+    /** The height every array must have. */
+    int height();
+
+    /** The width every array must have. */
+    int width();
+
+    /** The selected tasks, in target order. */
+    List<String> tasks();
 
     /**
      * Checks {@code root}.
@@ -22,7 +32,7 @@ public final class ArrayFolderOptions {
      * @return {@code root}
      * @throws IllegalArgumentException if it is missing or blank
      */
-    public static String requireRoot(String root) {
+    static String requireRoot(String root) {
         if (root == null || root.isBlank()) {
             throw new IllegalArgumentException("root must name the dataset folder, got " + (root == null ? "nothing" : "'" + root + "'"));
         }
@@ -37,7 +47,7 @@ public final class ArrayFolderOptions {
      * @return {@code value}
      * @throws IllegalArgumentException unless {@code smallest <= value <= MAX_SIDE}
      */
-    public static int requireSide(String option, int value, int smallest) {
+    static int requireSide(String option, int value, int smallest) {
         if (value < smallest || value > MAX_SIDE) {
             throw new IllegalArgumentException(option + " must be in " + smallest + ".." + MAX_SIDE + ", got " + value);
         }
@@ -51,7 +61,7 @@ public final class ArrayFolderOptions {
      * @return an immutable copy of {@code tasks}
      * @throws IllegalArgumentException naming the task that does not fit
      */
-    public static List<String> requireTasks(List<String> tasks, List<String> known) {
+    static List<String> requireTasks(List<String> tasks, List<String> known) {
         Objects.requireNonNull(tasks, "tasks is null");
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("tasks must name at least one of " + known);

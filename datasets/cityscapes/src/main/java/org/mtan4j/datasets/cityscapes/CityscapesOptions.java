@@ -16,7 +16,7 @@ import org.mtan4j.datasets.arrays.ArrayFolderOptions;
  * @param tasks which tasks, in target order, from {@code semantic} and {@code depth} (default both);
  *     only their folders are read
  */
-public record CityscapesOptions(String root, int height, int width, int classes, List<String> tasks) {
+public record CityscapesOptions(String root, int height, int width, int classes, List<String> tasks) implements ArrayFolderOptions {
 
     /** The task names this dataset knows. */
     public static final List<String> ALL_TASKS = List.of("semantic", "depth");

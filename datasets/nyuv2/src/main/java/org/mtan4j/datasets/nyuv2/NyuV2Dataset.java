@@ -74,7 +74,7 @@ final class NyuV2Dataset extends ArrayFolderDataset {
     }
 
     NyuV2Dataset(NyuV2Options options) throws IOException {
-        super(NyuV2DatasetProvider.NAME, Path.of(options.root()), options.height(), options.width(), arrays(options.tasks()));
+        super(NyuV2DatasetProvider.NAME, Path.of(options.root()), options.height(), options.width(), arrays(options));
         this.augment = options.augment();
         for (int k = 0; k < SCALES.length; k++) {
             // The reference crops int(H / s) x int(W / s) (Python's int truncates).
@@ -86,8 +86,8 @@ final class NyuV2Dataset extends ArrayFolderDataset {
     }
 
     /** The tasks: {@code semantic} reads {@code label/}, {@code depth} and {@code normal} their own folders. */
-    static List<ArrayTask> arrays(List<String> tasks) {
-        return tasks.stream().map(t -> switch (t) {
+    static List<ArrayTask> arrays(NyuV2Options options) {
+        return options.tasks().stream().map(t -> switch (t) {
             case "semantic" -> new ArrayTask(TaskSpec.segmentation("semantic", CLASSES), "label", 0, "label");
             case "depth" -> new ArrayTask(TaskSpec.depth("depth"), "depth", 1, "depth");
             case "normal" -> new ArrayTask(TaskSpec.normal("normal"), "normal", 3, "normal");

@@ -17,7 +17,7 @@ import org.mtan4j.datasets.arrays.ArrayFolderOptions;
  * @param tasks which tasks, in target order, from {@code semantic}, {@code depth}, {@code normal}
  *     (default all three); only their folders are read
  */
-public record NyuV2Options(String root, int height, int width, boolean augment, List<String> tasks) {
+public record NyuV2Options(String root, int height, int width, boolean augment, List<String> tasks) implements ArrayFolderOptions {
 
     /** The task names this dataset knows, in the paper's order. */
     public static final List<String> ALL_TASKS = List.of("semantic", "depth", "normal");

@@ -141,10 +141,7 @@ final class DeepLabHeadBlock extends AbstractBlock implements StateDictNamed {
     }
 
     private Shape check(Shape in) {
-        if (in.dimension() != 4 || in.get(1) != inChannels) {
-            throw new IllegalArgumentException("deeplab head expects (N, " + inChannels + ", H, W), got " + in);
-        }
-        return in;
+        return Layers.requireInput("deeplab head", inChannels, in);
     }
 
     @Override

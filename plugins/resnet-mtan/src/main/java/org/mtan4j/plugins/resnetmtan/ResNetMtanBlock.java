@@ -168,10 +168,7 @@ final class ResNetMtanBlock extends TaskAttentionNetwork {
         StateDictNamed.putConv(prefix + "shared_conv.0.", stemConv, into);
         StateDictNamed.putNorm(prefix + "shared_conv.1.", stemNorm, into);
         for (int s = 0; s < STAGES; s++) {
-            List<Bottleneck> b = stagesB.get(s);
-            for (int k = 0; k < b.size(); k++) {
-                b.get(k).putStateDictEntries(prefix + "shared_layer" + (s + 1) + "_b." + k + ".", into);
-            }
+            StateDictNamed.putModuleList(prefix + "shared_layer" + (s + 1) + "_b.", stagesB.get(s), into);
             stagesT.get(s).putStateDictEntries(prefix + "shared_layer" + (s + 1) + "_t.", into);
         }
     }
@@ -181,10 +178,7 @@ final class ResNetMtanBlock extends TaskAttentionNetwork {
         StateDictNamed.putConv("conv1.", stemConv, into);
         StateDictNamed.putNorm("bn1.", stemNorm, into);
         for (int s = 0; s < STAGES; s++) {
-            List<Bottleneck> blocks = stage(s);
-            for (int k = 0; k < blocks.size(); k++) {
-                blocks.get(k).putStateDictEntries("layer" + (s + 1) + "." + k + ".", into);
-            }
+            StateDictNamed.putModuleList("layer" + (s + 1) + ".", stage(s), into);
         }
     }
 

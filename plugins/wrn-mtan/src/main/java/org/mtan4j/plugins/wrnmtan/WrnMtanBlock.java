@@ -133,10 +133,7 @@ final class WrnMtanBlock extends TaskAttentionNetwork {
     void putTrunkEntries(String prefix, Map<String, Parameter> into) {
         StateDictNamed.putConv(prefix + "conv1.", conv1, into);
         for (int g = 0; g < groups.size(); g++) {
-            List<WideBasic> blocks = groups.get(g);
-            for (int k = 0; k < blocks.size(); k++) {
-                blocks.get(k).putStateDictEntries(prefix + "layer" + (g + 1) + "." + k + ".", into);
-            }
+            StateDictNamed.putModuleList(prefix + "layer" + (g + 1) + ".", groups.get(g), into);
         }
         StateDictNamed.putNorm(prefix + "bn1.", finalNorm, into);
     }

@@ -142,10 +142,7 @@ public final class Bottleneck extends AbstractBlock implements StateDictNamed {
     }
 
     private Shape check(Shape in) {
-        if (in.dimension() != 4 || in.get(1) != inChannels) {
-            throw new IllegalArgumentException(this + " expects (N, " + inChannels + ", H, W), got " + in);
-        }
-        return in;
+        return Layers.requireInput(toString(), inChannels, in);
     }
 
     @Override

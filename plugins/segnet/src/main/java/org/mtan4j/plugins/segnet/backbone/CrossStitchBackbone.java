@@ -16,6 +16,7 @@ import java.util.Map;
 import org.mtan4j.blocks.ConvInit;
 import org.mtan4j.blocks.ConvUnit;
 import org.mtan4j.blocks.Intermediates;
+import org.mtan4j.blocks.StateDictNamed;
 import org.mtan4j.blocks.sampling.MaxPool2x2;
 import org.mtan4j.blocks.sampling.PoolIndices;
 import org.mtan4j.blocks.sampling.Pooled;
@@ -172,16 +173,8 @@ public final class CrossStitchBackbone extends AbstractSegNetBackbone {
         @Override
         protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
             Shape in = checkInput(inputShapes[0]);
-            for (List<ConvUnit> blocks : taskEncoder) {
-                for (int s = 0; s < LEVELS; s++) {
-                    blocks.get(s).initialize(manager, dataType, atLevel(in, blocks.get(s).inChannels(), s));
-                }
-            }
-            for (List<ConvUnit> blocks : taskDecoder) {
-                for (int level = 0; level < LEVELS; level++) {
-                    blocks.get(level).initialize(manager, dataType, atLevel(in, blocks.get(level).inChannels(), level));
-                }
-            }
+            initializeColumns(manager, dataType, in, taskEncoder);
+            initializeColumns(manager, dataType, in, taskDecoder);
         }
 
         /** Everything but each task's level-0 decoder block (see the class comment). */
@@ -201,16 +194,8 @@ public final class CrossStitchBackbone extends AbstractSegNetBackbone {
         public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
             into.put(prefix + "cs_unit_encoder", csEncoder);
             into.put(prefix + "cs_unit_decoder", csDecoder);
-            for (int i = 0; i < taskCount; i++) {
-                for (int s = 0; s < LEVELS; s++) {
-                    taskEncoder.get(i).get(s).putStateDictEntries(prefix + "encoder_block_t." + i + "." + s + ".", into);
-                }
-            }
-            for (int i = 0; i < taskCount; i++) {
-                for (int level = 0; level < LEVELS; level++) {
-                    taskDecoder.get(i).get(level).putStateDictEntries(prefix + "decoder_block_t." + i + "." + level + ".", into);
-                }
-            }
+            StateDictNamed.putModuleLists(prefix + "encoder_block_t.", taskEncoder, into);
+            StateDictNamed.putModuleLists(prefix + "decoder_block_t.", taskDecoder, into);
         }
 
         @Override

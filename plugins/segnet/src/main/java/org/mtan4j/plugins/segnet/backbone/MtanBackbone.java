@@ -17,6 +17,7 @@ import org.mtan4j.blocks.AttentionLayer;
 import org.mtan4j.blocks.ConvInit;
 import org.mtan4j.blocks.ConvUnit;
 import org.mtan4j.blocks.Intermediates;
+import org.mtan4j.blocks.StateDictNamed;
 import org.mtan4j.blocks.sampling.AlignCornersBilinear;
 
 /**
@@ -201,22 +202,10 @@ public final class MtanBackbone extends AbstractSegNetBackbone {
         @Override
         public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
             trunk.putStateDictEntries(prefix, into);
-            for (int i = 0; i < taskCount; i++) {
-                for (int s = 0; s < LEVELS; s++) {
-                    encoderAtt.get(i).get(s).putStateDictEntries(prefix + "encoder_att." + i + "." + s + ".", into);
-                }
-            }
-            for (int i = 0; i < taskCount; i++) {
-                for (int level = 0; level < LEVELS; level++) {
-                    decoderAtt.get(i).get(level).putStateDictEntries(prefix + "decoder_att." + i + "." + level + ".", into);
-                }
-            }
-            for (int s = 0; s < LEVELS; s++) {
-                encoderBlockAtt.get(s).putStateDictEntries(prefix + "encoder_block_att." + s + ".", into);
-            }
-            for (int level = 0; level < LEVELS; level++) {
-                decoderBlockAtt.get(level).putStateDictEntries(prefix + "decoder_block_att." + level + ".", into);
-            }
+            StateDictNamed.putModuleLists(prefix + "encoder_att.", encoderAtt, into);
+            StateDictNamed.putModuleLists(prefix + "decoder_att.", decoderAtt, into);
+            StateDictNamed.putModuleList(prefix + "encoder_block_att.", encoderBlockAtt, into);
+            StateDictNamed.putModuleList(prefix + "decoder_block_att.", decoderBlockAtt, into);
         }
 
         @Override

@@ -265,18 +265,10 @@ public final class SegNetTrunk extends AbstractBlock implements StateDictNamed {
 
     @Override
     public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
-        for (int s = 0; s < LEVELS; s++) {
-            encoderBlock.get(s).putStateDictEntries(prefix + "encoder_block." + s + ".", into);
-        }
-        for (int level = 0; level < LEVELS; level++) {
-            decoderBlock.get(level).putStateDictEntries(prefix + "decoder_block." + level + ".", into);
-        }
-        for (int s = 0; s < LEVELS; s++) {
-            convBlockEnc.get(s).putStateDictEntries(prefix + "conv_block_enc." + s + ".", into);
-        }
-        for (int level = 0; level < LEVELS; level++) {
-            convBlockDec.get(level).putStateDictEntries(prefix + "conv_block_dec." + level + ".", into);
-        }
+        StateDictNamed.putModuleList(prefix + "encoder_block.", encoderBlock, into);
+        StateDictNamed.putModuleList(prefix + "decoder_block.", decoderBlock, into);
+        StateDictNamed.putModuleList(prefix + "conv_block_enc.", convBlockEnc, into);
+        StateDictNamed.putModuleList(prefix + "conv_block_dec.", convBlockDec, into);
     }
 
     @Override

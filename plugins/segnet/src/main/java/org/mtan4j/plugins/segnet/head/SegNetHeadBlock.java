@@ -91,10 +91,7 @@ public final class SegNetHeadBlock extends AbstractBlock implements StateDictNam
     }
 
     private Shape checkInput(Shape in) {
-        if (in.dimension() != 4 || in.get(1) != inChannels) {
-            throw new IllegalArgumentException("the head expects features (N, " + inChannels + ", H, W), got " + in);
-        }
-        return in;
+        return Layers.requireInput("SegNet head", inChannels, in);
     }
 
     @Override

@@ -84,10 +84,7 @@ public final class WideBasic extends AbstractBlock implements StateDictNamed {
     }
 
     private Shape check(Shape in) {
-        if (in.dimension() != 4 || in.get(1) != inChannels) {
-            throw new IllegalArgumentException("wide block expects (N, " + inChannels + ", H, W), got " + in);
-        }
-        return in;
+        return Layers.requireInput("wide block", inChannels, in);
     }
 
     @Override

@@ -79,7 +79,8 @@ public final class AttentionLayer extends AbstractBlock implements StateDictName
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDList a = inputs.size() == 1 ? conv0.forward(parameterStore, inputs, training, params)
-                : new NDList(Layers.convolveParts(parameterStore, conv0, checked(inputs), training));
+                : new NDList(Layers.convolveParts(parameterStore, conv0, Layers.requireParts(toString(), inChannels, inputs),
+                        training));
         NDList b = bn0.forward(parameterStore, a, training, params);
         NDList c = new NDList(Activation.relu(b.singletonOrThrow()));
         NDList d = conv1.forward(parameterStore, c, training, params);
@@ -106,11 +107,6 @@ public final class AttentionLayer extends AbstractBlock implements StateDictName
         bn1.initialize(manager, dataType, conv1.getOutputShapes(shapes));
     }
 
-    private NDList checked(NDList parts) {
-        checkInput(parts.getShapes());
-        return parts;
-    }
-
     /** The shape of the input or of its parts' concatenation, checked. */
     private Shape checkInput(Shape... parts) {
         return Layers.requireParts(toString(), inChannels, parts);
@@ -118,10 +114,8 @@ public final class AttentionLayer extends AbstractBlock implements StateDictName
 
     @Override
     public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
-        StateDictNamed.putConv(prefix + "0.", conv0, into);
-        StateDictNamed.putNorm(prefix + "1.", bn0, into);
-        StateDictNamed.putConv(prefix + "3.", conv1, into);
-        StateDictNamed.putNorm(prefix + "4.", bn1, into);
+        StateDictNamed.putConvNorm(prefix + "0.", conv0, prefix + "1.", bn0, into);
+        StateDictNamed.putConvNorm(prefix + "3.", conv1, prefix + "4.", bn1, into);
     }
 
     @Override

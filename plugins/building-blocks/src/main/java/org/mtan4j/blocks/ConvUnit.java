@@ -142,7 +142,8 @@ public final class ConvUnit extends AbstractBlock implements StateDictNamed {
         NDList x = inputs;
         for (int k = 0; k < convs.size(); k++) {
             NDArray conv = x.size() == 1 ? convs.get(k).forward(parameterStore, x, training, params).singletonOrThrow()
-                    : Layers.convolveParts(parameterStore, convs.get(k), checked(x), training);
+                    : Layers.convolveParts(parameterStore, convs.get(k), Layers.requireParts(toString(), inChannels, x),
+                            training);
             NDArray norm = norms.get(k).forward(parameterStore, new NDList(conv), training, params).singletonOrThrow();
             NDList previous = x;
             x = new NDList(Activation.relu(norm));
@@ -170,11 +171,6 @@ public final class ConvUnit extends AbstractBlock implements StateDictNamed {
         }
     }
 
-    private NDList checked(NDList parts) {
-        checkInput(parts.getShapes());
-        return parts;
-    }
-
     /** The shape of the input or of its parts' concatenation, checked. */
     private Shape checkInput(Shape... parts) {
         return Layers.requireParts(toString(), inChannels, parts);
@@ -183,8 +179,7 @@ public final class ConvUnit extends AbstractBlock implements StateDictNamed {
     @Override
     public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
         for (int k = 0; k < convs.size(); k++) {
-            StateDictNamed.putConv(prefix + (3 * k) + ".", convs.get(k), into);
-            StateDictNamed.putNorm(prefix + (3 * k + 1) + ".", norms.get(k), into);
+            StateDictNamed.putConvNorm(prefix + (3 * k) + ".", convs.get(k), prefix + (3 * k + 1) + ".", norms.get(k), into);
         }
     }
 

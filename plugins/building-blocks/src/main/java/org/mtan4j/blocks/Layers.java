@@ -169,6 +169,16 @@ public final class Layers {
     }
 
     /**
+     * As {@link #requireParts(String, long, Shape...)} for the arrays themselves.
+     *
+     * @return {@code parts}
+     */
+    public static NDList requireParts(String block, long channels, NDList parts) {
+        requireParts(block, channels, parts.getShapes());
+        return parts;
+    }
+
+    /**
      * The shape of the channel-wise concatenation of {@code parts}, or null when they cannot be
      * concatenated (none, not 4-D, or differing in N, H or W).
      */

@@ -63,6 +63,12 @@ public interface StateDictNamed {
         }
     }
 
+    /** Adds a convolution and the BatchNorm that follows it, each under its own prefix (ending with a dot). */
+    static void putConvNorm(String convPrefix, Conv2d conv, String normPrefix, BatchNorm norm, Map<String, Parameter> into) {
+        putConv(convPrefix, conv, into);
+        putNorm(normPrefix, norm, into);
+    }
+
     /**
      * Adds a BatchNorm's {@code weight}, {@code bias} (DJL's gamma and beta), {@code running_mean} and
      * {@code running_var} under {@code prefix} (ending with a dot).

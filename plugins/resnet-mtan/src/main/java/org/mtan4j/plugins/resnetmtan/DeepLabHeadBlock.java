@@ -149,13 +149,11 @@ final class DeepLabHeadBlock extends AbstractBlock implements StateDictNamed {
         for (int b = 0; b < BRANCHES; b++) {
             // The pooling branch is Sequential(AdaptiveAvgPool2d, conv, bn, relu): its conv is module 1.
             int first = b == BRANCHES - 1 ? 1 : 0;
-            StateDictNamed.putConv(prefix + "0.convs." + b + "." + first + ".", branchConvs.get(b), into);
-            StateDictNamed.putNorm(prefix + "0.convs." + b + "." + (first + 1) + ".", branchNorms.get(b), into);
+            StateDictNamed.putConvNorm(prefix + "0.convs." + b + "." + first + ".", branchConvs.get(b),
+                    prefix + "0.convs." + b + "." + (first + 1) + ".", branchNorms.get(b), into);
         }
-        StateDictNamed.putConv(prefix + "0.project.0.", project, into);
-        StateDictNamed.putNorm(prefix + "0.project.1.", projectNorm, into);
-        StateDictNamed.putConv(prefix + "1.", conv, into);
-        StateDictNamed.putNorm(prefix + "2.", norm, into);
+        StateDictNamed.putConvNorm(prefix + "0.project.0.", project, prefix + "0.project.1.", projectNorm, into);
+        StateDictNamed.putConvNorm(prefix + "1.", conv, prefix + "2.", norm, into);
         StateDictNamed.putConv(prefix + "4.", classifier, into);
     }
 }

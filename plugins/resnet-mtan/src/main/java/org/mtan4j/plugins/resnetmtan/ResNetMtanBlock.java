@@ -165,8 +165,7 @@ final class ResNetMtanBlock extends TaskAttentionNetwork {
 
     /** Only the ResNet trunk ({@code shared_*}): what an ImageNet-pretrained ResNet-50 provides. */
     void putTrunkEntries(String prefix, Map<String, Parameter> into) {
-        StateDictNamed.putConv(prefix + "shared_conv.0.", stemConv, into);
-        StateDictNamed.putNorm(prefix + "shared_conv.1.", stemNorm, into);
+        StateDictNamed.putConvNorm(prefix + "shared_conv.0.", stemConv, prefix + "shared_conv.1.", stemNorm, into);
         for (int s = 0; s < STAGES; s++) {
             StateDictNamed.putModuleList(prefix + "shared_layer" + (s + 1) + "_b.", stagesB.get(s), into);
             stagesT.get(s).putStateDictEntries(prefix + "shared_layer" + (s + 1) + "_t.", into);
@@ -175,8 +174,7 @@ final class ResNetMtanBlock extends TaskAttentionNetwork {
 
     /** The trunk under torchvision's ResNet names ({@code conv1}, {@code bn1}, {@code layer<s>.<k>}). */
     void putTorchvisionEntries(Map<String, Parameter> into) {
-        StateDictNamed.putConv("conv1.", stemConv, into);
-        StateDictNamed.putNorm("bn1.", stemNorm, into);
+        StateDictNamed.putConvNorm("conv1.", stemConv, "bn1.", stemNorm, into);
         for (int s = 0; s < STAGES; s++) {
             StateDictNamed.putModuleList("layer" + (s + 1) + ".", stage(s), into);
         }

@@ -147,15 +147,12 @@ public final class Bottleneck extends AbstractBlock implements StateDictNamed {
 
     @Override
     public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
-        StateDictNamed.putConv(prefix + "conv1.", conv1, into);
-        StateDictNamed.putNorm(prefix + "bn1.", bn1, into);
-        StateDictNamed.putConv(prefix + "conv2.", conv2, into);
-        StateDictNamed.putNorm(prefix + "bn2.", bn2, into);
-        StateDictNamed.putConv(prefix + "conv3.", conv3, into);
-        StateDictNamed.putNorm(prefix + "bn3.", bn3, into);
+        StateDictNamed.putConvNorm(prefix + "conv1.", conv1, prefix + "bn1.", bn1, into);
+        StateDictNamed.putConvNorm(prefix + "conv2.", conv2, prefix + "bn2.", bn2, into);
+        StateDictNamed.putConvNorm(prefix + "conv3.", conv3, prefix + "bn3.", bn3, into);
         if (downsampleConv != null) {
-            StateDictNamed.putConv(prefix + "downsample.0.", downsampleConv, into);
-            StateDictNamed.putNorm(prefix + "downsample.1.", downsampleNorm, into);
+            StateDictNamed.putConvNorm(prefix + "downsample.0.", downsampleConv,
+                    prefix + "downsample.1.", downsampleNorm, into);
         }
     }
 

@@ -93,8 +93,7 @@ public final class AttentionLayer extends AbstractBlock implements StateDictName
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = checkInput(inputShapes);
-        return new Shape[] {new Shape(in.get(0), outChannels, in.get(2), in.get(3))};
+        return new Shape[] {Layers.withChannels(checkInput(inputShapes), outChannels)};
     }
 
     @Override

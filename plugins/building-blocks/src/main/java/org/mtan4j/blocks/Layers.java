@@ -137,6 +137,11 @@ public final class Layers {
         return sum;
     }
 
+    /** The shape {@code (N, channels, H, W)} of a map with {@code in}'s batch size, height and width. */
+    public static Shape withChannels(Shape in, long channels) {
+        return new Shape(in.get(0), channels, in.get(2), in.get(3));
+    }
+
     /**
      * Checks a block's input.
      *

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.mtan4j.blocks.AttentionLayer;
+import org.mtan4j.blocks.Layers;
 import org.mtan4j.blocks.StateDictNamed;
 
 /**
@@ -188,14 +189,13 @@ public abstract class TaskAttentionNetwork extends AbstractBlock implements Stat
      */
     protected final void initializeAttention(NDManager manager, DataType dataType, int task, int stage, Shape map) {
         AttentionLayer layer = attention[task][stage];
-        layer.initialize(manager, dataType, new Shape(map.get(0), layer.inChannels(), map.get(2), map.get(3)));
+        layer.initialize(manager, dataType, Layers.withChannels(map, layer.inChannels()));
     }
 
     /** Initialises the shared block after stage {@code stage}, if any, for a stage map of shape {@code map}. */
     protected final void initializeShared(NDManager manager, DataType dataType, int stage, Shape map) {
         if (shared[stage] != null) {
-            int channels = attention[0][stage].outChannels();
-            shared[stage].initialize(manager, dataType, new Shape(map.get(0), channels, map.get(2), map.get(3)));
+            shared[stage].initialize(manager, dataType, Layers.withChannels(map, attention[0][stage].outChannels()));
         }
     }
 

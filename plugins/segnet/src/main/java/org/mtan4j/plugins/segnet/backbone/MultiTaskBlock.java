@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import java.util.Arrays;
 import java.util.List;
 import org.mtan4j.blocks.ConvUnit;
+import org.mtan4j.blocks.Layers;
 import org.mtan4j.blocks.StateDictNamed;
 
 /**
@@ -44,9 +45,8 @@ abstract class MultiTaskBlock extends AbstractBlock implements StateDictNamed {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = checkInput(inputShapes[0]);
         Shape[] out = new Shape[taskCount];
-        Arrays.fill(out, new Shape(in.get(0), outChannels, in.get(2), in.get(3)));
+        Arrays.fill(out, Layers.withChannels(checkInput(inputShapes[0]), outChannels));
         return out;
     }
 

@@ -79,8 +79,7 @@ public final class SegNetHeadBlock extends AbstractBlock implements StateDictNam
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = checkInput(inputShapes[0]);
-        return new Shape[] {new Shape(in.get(0), outChannels, in.get(2), in.get(3))};
+        return new Shape[] {Layers.withChannels(checkInput(inputShapes[0]), outChannels)};
     }
 
     @Override

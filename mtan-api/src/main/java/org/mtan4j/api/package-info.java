@@ -8,7 +8,9 @@
  * provider classes in {@code META-INF/services/<provider interface>}. The provider's
  * {@link org.mtan4j.api.PluginProvider#name() name} is the key a run's YAML uses; its options are a
  * record whose components the runtime fills from the YAML {@code options} map (kebab-case keys),
- * starting from {@link org.mtan4j.api.PluginProvider#defaultOptions()}.
+ * starting from {@link org.mtan4j.api.PluginProvider#defaultOptions()}. A provider may extend
+ * {@link org.mtan4j.api.AbstractPluginProvider}, which takes the name, description, options type and
+ * defaults in its constructor.
  *
  * <p>This module depends on DJL's {@code ai.djl:api} and nothing else. Stability: every public type
  * here is stable within a minor version; {@link org.mtan4j.api.WeightingContext} may gain methods

@@ -1,8 +1,7 @@
 package org.mtan4j.datasets.cityscapes;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import org.mtan4j.datasets.arrays.ArrayFolderOptions;
 
 /**
  * Options of the {@code cityscapes} dataset; YAML keys are kebab-case ({@code root}, {@code height},
@@ -17,7 +16,7 @@ import java.util.Objects;
  * @param tasks which tasks, in target order, from {@code semantic} and {@code depth} (default both);
  *     only their folders are read
  */
-public record CityscapesOptions(String root, int height, int width, int classes, List<String> tasks) {
+public record CityscapesOptions(String root, int height, int width, int classes, List<String> tasks) implements ArrayFolderOptions {
 
     /** The task names this dataset knows. */
     public static final List<String> ALL_TASKS = List.of("semantic", "depth");
@@ -34,31 +33,13 @@ public record CityscapesOptions(String root, int height, int width, int classes,
      * @throws IllegalArgumentException e.g. {@code classes must be one of [2, 7, 19], got 13}
      */
     public CityscapesOptions {
-        if (root == null || root.isBlank()) {
-            throw new IllegalArgumentException("root must name the dataset folder, got " + (root == null ? "nothing" : "'" + root + "'"));
-        }
-        if (height <= 0 || height > 8192) {
-            throw new IllegalArgumentException("height must be in 1..8192, got " + height);
-        }
-        if (width <= 0 || width > 8192) {
-            throw new IllegalArgumentException("width must be in 1..8192, got " + width);
-        }
+        ArrayFolderOptions.requireRoot(root);
+        ArrayFolderOptions.requireSide("height", height, 1);
+        ArrayFolderOptions.requireSide("width", width, 1);
         if (!CLASS_SETS.contains(classes)) {
             throw new IllegalArgumentException("classes must be one of " + CLASS_SETS + ", got " + classes);
         }
-        Objects.requireNonNull(tasks, "tasks is null");
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("tasks must name at least one of " + ALL_TASKS);
-        }
-        if (new HashSet<>(tasks).size() != tasks.size()) {
-            throw new IllegalArgumentException("tasks has duplicates: " + tasks);
-        }
-        for (String t : tasks) {
-            if (!ALL_TASKS.contains(t)) {
-                throw new IllegalArgumentException("tasks: unknown task '" + t + "'; allowed: " + ALL_TASKS);
-            }
-        }
-        tasks = List.copyOf(tasks);
+        tasks = ArrayFolderOptions.requireTasks(tasks, ALL_TASKS);
     }
 
     /** These options with another root. */

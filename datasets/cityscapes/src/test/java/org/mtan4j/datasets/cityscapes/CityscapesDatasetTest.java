@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,38 +12,25 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.Sample;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.datasets.arrays.FixtureDatasetTest;
+import org.mtan4j.datasets.arrays.NpyFixtures;
 
 /** Options, task selection, layout and every kind of malformed input. */
-class CityscapesDatasetTest {
+class CityscapesDatasetTest extends FixtureDatasetTest<CityscapesOptions> {
 
-    static {
-        System.setProperty("ai.djl.offline", "true");
-    }
-
-    private static final int H = 32;
-    private static final int W = 64;
-
-    @TempDir
-    Path root;
-    NDManager manager;
-
-    @BeforeEach
-    void setUp() throws IOException {
+    @Override
+    protected void writeFixture() throws IOException {
         CityscapesFixture.write(root, H, W, 3, 2);
-        manager = NDManager.newBaseManager();
     }
 
-    @AfterEach
-    void tearDown() {
-        manager.close();
+    @Override
+    protected DatasetProvider<CityscapesOptions> provider() {
+        return new CityscapesDatasetProvider();
     }
 
     private CityscapesOptions options() {
@@ -68,7 +54,7 @@ class CityscapesDatasetTest {
             try (MultiTaskDataset d = new CityscapesDatasetProvider().open(options().withClasses(classes))) {
                 assertEquals(List.of(TaskSpec.segmentation("semantic", classes), TaskSpec.depth("depth")), d.tasks());
                 Sample s = d.get(manager, "val", 1, 0L);
-                assertArrayEquals(CityscapesFixture.payload(root.resolve("val/label_" + classes + "/1.npy")),
+                assertArrayEquals(NpyFixtures.payload(root.resolve("val/label_" + classes + "/1.npy")),
                         s.targets().get(0).toFloatArray());
             }
         }
@@ -76,8 +62,8 @@ class CityscapesDatasetTest {
             assertEquals(List.of(TaskSpec.depth("depth")), d.tasks());
             Sample s = d.get(manager, "train", 2, 0L);
             assertEquals(new Shape(1, H, W), s.targets().get(0).getShape());
-            assertArrayEquals(CityscapesFixture.payload(root.resolve("train/depth/2.npy")), s.targets().get(0).toFloatArray());
-            float[] src = CityscapesFixture.payload(root.resolve("train/image/2.npy"));
+            assertArrayEquals(NpyFixtures.payload(root.resolve("train/depth/2.npy")), s.targets().get(0).toFloatArray());
+            float[] src = NpyFixtures.payload(root.resolve("train/image/2.npy"));
             float[] img = s.image().toFloatArray();
             for (int p = 0; p < H * W; p++) {
                 for (int c = 0; c < 3; c++) {
@@ -95,38 +81,28 @@ class CityscapesDatasetTest {
         assertTrue(e.getMessage().startsWith("tasks: unknown task 'normal'"), e.getMessage());
     }
 
-    private void assertGetFails(CityscapesOptions o, Path file, String expected) {
-        IOException e = assertThrows(IOException.class, () -> {
-            try (MultiTaskDataset d = new CityscapesDatasetProvider().open(o)) {
-                d.get(manager, "train", 1, 0L);
-            }
-        });
-        assertTrue(e.getMessage().startsWith(file.toString()), "names " + file + ": " + e.getMessage());
-        assertTrue(e.getMessage().contains(expected), "says '" + expected + "': " + e.getMessage());
-    }
-
     @Test
     void malformedArraysNameTheFile() throws IOException {
         Path label = root.resolve("train/label_7/1.npy");
         byte[] good = Files.readAllBytes(label);
         Files.write(label, Arrays.copyOf(good, good.length - 1));
         assertGetFails(options(), label, "truncated");
-        Files.write(label, CityscapesFixture.npy("<f8", false, "(32, 64)", new float[H * W]));
+        Files.write(label, NpyFixtures.npy("<f8", false, "(32, 64)", new float[H * W]));
         assertGetFails(options(), label, "dtype is '<f8'");
-        Files.write(label, CityscapesFixture.npy(">f4", false, "(32, 64)", new float[H * W]));
+        Files.write(label, NpyFixtures.npy(">f4", false, "(32, 64)", new float[H * W]));
         assertGetFails(options(), label, "big-endian");
-        Files.write(label, CityscapesFixture.npy("<f4", true, "(32, 64)", new float[H * W]));
+        Files.write(label, NpyFixtures.npy("<f4", true, "(32, 64)", new float[H * W]));
         assertGetFails(options(), label, "Fortran-order");
-        Files.write(label, CityscapesFixture.npy("<f4", false, "(64, 32)", new float[H * W]));
+        Files.write(label, NpyFixtures.npy("<f4", false, "(64, 32)", new float[H * W]));
         assertGetFails(options(), label, "shape is (64, 32), expected (32, 64)");
         float[] values = new float[H * W];
         values[70] = 7;
-        Files.write(label, CityscapesFixture.npy("<f4", false, "(32, 64)", values));
+        Files.write(label, NpyFixtures.npy("<f4", false, "(32, 64)", values));
         assertGetFails(options(), label, "label 7.0 at row 1, column 6 is not a class 0..6");
         Path depth = root.resolve("train/depth/1.npy");
         float[] d = new float[H * W];
         d[0] = -0.5f;
-        Files.write(depth, CityscapesFixture.npy("<f4", false, "(32, 64, 1)", d));
+        Files.write(depth, NpyFixtures.npy("<f4", false, "(32, 64, 1)", d));
         assertGetFails(options().withTasks(List.of("depth")), depth, "inverse depth -0.5");
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
@@ -17,33 +18,17 @@ import org.mtan4j.api.TaskSpec;
  * a single classification task named after it. See {@link DecathlonOptions} and the package
  * documentation for how the ten domains make one multi-task problem.
  */
-public final class DecathlonDatasetProvider implements DatasetProvider<DecathlonOptions> {
+public final class DecathlonDatasetProvider extends AbstractPluginProvider<DecathlonOptions>
+        implements DatasetProvider<DecathlonOptions> {
 
     /** The provider's name, the YAML key. */
     public static final String NAME = "decathlon";
 
     /** Creates the provider; stateless and cheap. */
     public DecathlonDatasetProvider() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "One Visual Decathlon domain (JPEG/PNG class folders) as a classification task, with the reference transforms.";
-    }
-
-    @Override
-    public Class<DecathlonOptions> optionsType() {
-        return DecathlonOptions.class;
-    }
-
-    @Override
-    public DecathlonOptions defaultOptions() {
-        return DecathlonOptions.DEFAULTS;
+        super(NAME,
+                "One Visual Decathlon domain (JPEG/PNG class folders) as a classification task, with the reference transforms.",
+                DecathlonOptions.class, DecathlonOptions.DEFAULTS);
     }
 
     /**

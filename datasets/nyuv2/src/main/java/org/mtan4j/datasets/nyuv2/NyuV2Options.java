@@ -1,8 +1,7 @@
 package org.mtan4j.datasets.nyuv2;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import org.mtan4j.datasets.arrays.ArrayFolderOptions;
 
 /**
  * Options of the {@code nyuv2} dataset; YAML keys are kebab-case ({@code root}, {@code height},
@@ -18,7 +17,7 @@ import java.util.Objects;
  * @param tasks which tasks, in target order, from {@code semantic}, {@code depth}, {@code normal}
  *     (default all three); only their folders are read
  */
-public record NyuV2Options(String root, int height, int width, boolean augment, List<String> tasks) {
+public record NyuV2Options(String root, int height, int width, boolean augment, List<String> tasks) implements ArrayFolderOptions {
 
     /** The task names this dataset knows, in the paper's order. */
     public static final List<String> ALL_TASKS = List.of("semantic", "depth", "normal");
@@ -32,29 +31,11 @@ public record NyuV2Options(String root, int height, int width, boolean augment, 
      * @throws IllegalArgumentException e.g. {@code height must be > 0, got 0}
      */
     public NyuV2Options {
-        if (root == null || root.isBlank()) {
-            throw new IllegalArgumentException("root must name the dataset folder, got " + (root == null ? "nothing" : "'" + root + "'"));
-        }
+        ArrayFolderOptions.requireRoot(root);
         // At least 2: the augmentation's smallest crop, int(side / 1.5), must keep a pixel.
-        if (height < 2 || height > 8192) {
-            throw new IllegalArgumentException("height must be in 2..8192, got " + height);
-        }
-        if (width < 2 || width > 8192) {
-            throw new IllegalArgumentException("width must be in 2..8192, got " + width);
-        }
-        Objects.requireNonNull(tasks, "tasks is null");
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("tasks must name at least one of " + ALL_TASKS);
-        }
-        if (new HashSet<>(tasks).size() != tasks.size()) {
-            throw new IllegalArgumentException("tasks has duplicates: " + tasks);
-        }
-        for (String t : tasks) {
-            if (!ALL_TASKS.contains(t)) {
-                throw new IllegalArgumentException("tasks: unknown task '" + t + "'; allowed: " + ALL_TASKS);
-            }
-        }
-        tasks = List.copyOf(tasks);
+        ArrayFolderOptions.requireSide("height", height, 2);
+        ArrayFolderOptions.requireSide("width", width, 2);
+        tasks = ArrayFolderOptions.requireTasks(tasks, ALL_TASKS);
     }
 
     /** These options with another root. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.Sample;
+import org.mtan4j.datasets.arrays.NpyFixtures;
 
 /**
  * The reference augmentation's facts, checked against the fixture's source arrays with formulas
@@ -51,7 +52,7 @@ class NyuV2AugmentationTest {
     }
 
     private static float[] source(String folder, int index) throws Exception {
-        return NyuV2Fixture.payload(root.resolve("train").resolve(folder).resolve(index + ".npy"));
+        return NpyFixtures.payload(root.resolve("train").resolve(folder).resolve(index + ".npy"));
     }
 
     @Test
@@ -204,7 +205,7 @@ class NyuV2AugmentationTest {
 
     @Test
     void validationIsNeverAugmented() throws Exception {
-        float[] src = NyuV2Fixture.payload(root.resolve("val/image/0.npy"));
+        float[] src = NpyFixtures.payload(root.resolve("val/image/0.npy"));
         float[] a = dataset.get(manager, "val", 0, 1L).image().toFloatArray();
         float[] b = dataset.get(manager, "val", 0, 2L).image().toFloatArray();
         assertArrayEquals(a, b);
@@ -214,7 +215,7 @@ class NyuV2AugmentationTest {
             }
         }
         float[] depth = dataset.get(manager, "val", 0, 1L).targets().get(1).toFloatArray();
-        assertArrayEquals(NyuV2Fixture.payload(root.resolve("val/depth/0.npy")), depth);
+        assertArrayEquals(NpyFixtures.payload(root.resolve("val/depth/0.npy")), depth);
         assertFalse(depth.length == 0);
     }
 

@@ -1,19 +1,17 @@
 package org.mtan4j.datasets.nyuv2;
 
-import java.io.ByteArrayOutputStream;
+import static org.mtan4j.datasets.arrays.NpyFixtures.float32;
+import static org.mtan4j.datasets.arrays.NpyFixtures.put;
+
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
  * Writes a small copy of the published NYUv2 layout: {@code <root>/<split>/{image,label,depth,normal}/<i>.npy},
  * little-endian float32 C order, image (H, W, 3), label (H, W), depth (H, W, 1), normal (H, W, 3).
- * The header bytes are written here by hand, following numpy's format, so the fixtures do not
- * depend on the writer under test.
+ * The files are written by {@link org.mtan4j.datasets.arrays.NpyFixtures}, independent of the reader
+ * under test.
  */
 final class NyuV2Fixture {
 
@@ -33,9 +31,6 @@ final class NyuV2Fixture {
         SplittableRandom r = new SplittableRandom(42);
         for (String split : new String[] {"train", "val"}) {
             int n = split.equals("train") ? train : val;
-            for (String f : new String[] {"image", "label", "depth", "normal"}) {
-                Files.createDirectories(root.resolve(split).resolve(f));
-            }
             for (int i = 0; i < n; i++) {
                 float[] image = new float[h * w * 3];
                 float[] label = new float[h * w];
@@ -60,43 +55,11 @@ final class NyuV2Fixture {
                     }
                 }
                 Path dir = root.resolve(split);
-                Files.write(dir.resolve("image/" + i + ".npy"), npy("<f4", false, "(" + h + ", " + w + ", 3)", image));
-                Files.write(dir.resolve("label/" + i + ".npy"), npy("<f4", false, "(" + h + ", " + w + ")", label));
-                Files.write(dir.resolve("depth/" + i + ".npy"), npy("<f4", false, "(" + h + ", " + w + ", 1)", depth));
-                Files.write(dir.resolve("normal/" + i + ".npy"), npy("<f4", false, "(" + h + ", " + w + ", 3)", normal));
+                put(dir.resolve("image"), i, float32(h, w, 3, image));
+                put(dir.resolve("label"), i, float32(h, w, 0, label));
+                put(dir.resolve("depth"), i, float32(h, w, 1, depth));
+                put(dir.resolve("normal"), i, float32(h, w, 3, normal));
             }
         }
-    }
-
-    /** A version 1.0 .npy file with the given descr ({@code <f4}, {@code >f4}, {@code <f8}), order and shape. */
-    static byte[] npy(String descr, boolean fortran, String shape, float[] values) {
-        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': " + shape + ", }";
-        int total = 10 + dict.length() + 1;
-        int padded = (total + 63) / 64 * 64;
-        byte[] text = (dict + " ".repeat(padded - total) + "\n").getBytes(StandardCharsets.ISO_8859_1);
-        ByteOrder order = descr.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        boolean f8 = descr.endsWith("f8");
-        ByteBuffer data = ByteBuffer.allocate(values.length * (f8 ? 8 : 4)).order(order);
-        for (float v : values) {
-            if (f8) {
-                data.putDouble(v);
-            } else {
-                data.putFloat(v);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) text.length, (byte) (text.length >>> 8)});
-        out.writeBytes(text);
-        out.writeBytes(data.array());
-        return out.toByteArray();
-    }
-
-    /** Reads back the float32 payload of a fixture file written by {@link #npy} (little-endian). */
-    static float[] payload(Path file) throws IOException {
-        byte[] b = Files.readAllBytes(file);
-        int header = 10 + ((b[8] & 0xFF) | (b[9] & 0xFF) << 8);
-        float[] out = new float[(b.length - header) / 4];
-        ByteBuffer.wrap(b, header, b.length - header).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
-        return out;
     }
 }

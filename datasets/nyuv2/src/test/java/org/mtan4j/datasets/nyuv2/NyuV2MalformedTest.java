@@ -3,40 +3,26 @@ package org.mtan4j.datasets.nyuv2;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.mtan4j.api.MultiTaskDataset;
+import org.mtan4j.api.DatasetProvider;
+import org.mtan4j.datasets.arrays.FixtureDatasetTest;
+import org.mtan4j.datasets.arrays.NpyFixtures;
 
 /** Every kind of bad input fails with an IOException naming the file (or folder) and the problem. */
-class NyuV2MalformedTest {
+class NyuV2MalformedTest extends FixtureDatasetTest<NyuV2Options> {
 
-    static {
-        System.setProperty("ai.djl.offline", "true");
-    }
-
-    private static final int H = 32;
-    private static final int W = 64;
-
-    @TempDir
-    Path root;
-    NDManager manager;
-
-    @BeforeEach
-    void setUp() throws IOException {
+    @Override
+    protected void writeFixture() throws IOException {
         NyuV2Fixture.write(root, H, W, 3, 2, false);
-        manager = NDManager.newBaseManager();
     }
 
-    @AfterEach
-    void tearDown() {
-        manager.close();
+    @Override
+    protected DatasetProvider<NyuV2Options> provider() {
+        return new NyuV2DatasetProvider();
     }
 
     private NyuV2Options options() {
@@ -44,19 +30,11 @@ class NyuV2MalformedTest {
     }
 
     private void assertGetFails(Path file, String expected) {
-        IOException e = assertThrows(IOException.class, () -> {
-            try (MultiTaskDataset d = new NyuV2DatasetProvider().open(options())) {
-                d.get(manager, "train", 1, 0L);
-            }
-        });
-        assertTrue(e.getMessage().startsWith(file.toString()), "names " + file + ": " + e.getMessage());
-        assertTrue(e.getMessage().contains(expected), "says '" + expected + "': " + e.getMessage());
+        assertGetFails(options(), file, expected);
     }
 
     private void assertOpenFails(Path file, String expected) {
-        IOException e = assertThrows(IOException.class, () -> new NyuV2DatasetProvider().open(options()));
-        assertTrue(e.getMessage().startsWith(file.toString()), "names " + file + ": " + e.getMessage());
-        assertTrue(e.getMessage().contains(expected), "says '" + expected + "': " + e.getMessage());
+        assertOpenFails(options(), file, expected);
     }
 
     private float[] zeros(int n) {
@@ -74,31 +52,31 @@ class NyuV2MalformedTest {
     @Test
     void wrongDtype() throws IOException {
         Path f = root.resolve("train/label/1.npy");
-        Files.write(f, NyuV2Fixture.npy("<f8", false, "(32, 64)", zeros(H * W)));
+        Files.write(f, NpyFixtures.npy("<f8", false, "(32, 64)", zeros(H * W)));
         assertGetFails(f, "dtype is '<f8', expected '<f4'");
     }
 
     @Test
     void wrongShape() throws IOException {
         Path f = root.resolve("train/depth/1.npy");
-        Files.write(f, NyuV2Fixture.npy("<f4", false, "(32, 64)", zeros(H * W)));
+        Files.write(f, NpyFixtures.npy("<f4", false, "(32, 64)", zeros(H * W)));
         assertGetFails(f, "shape is (32, 64), expected (32, 64, 1)");
         Path g = root.resolve("train/image/1.npy");
-        Files.write(g, NyuV2Fixture.npy("<f4", false, "(64, 32, 3)", zeros(3 * H * W)));
+        Files.write(g, NpyFixtures.npy("<f4", false, "(64, 32, 3)", zeros(3 * H * W)));
         assertGetFails(g, "shape is (64, 32, 3), expected (32, 64, 3)");
     }
 
     @Test
     void bigEndian() throws IOException {
         Path f = root.resolve("train/normal/1.npy");
-        Files.write(f, NyuV2Fixture.npy(">f4", false, "(32, 64, 3)", zeros(3 * H * W)));
+        Files.write(f, NpyFixtures.npy(">f4", false, "(32, 64, 3)", zeros(3 * H * W)));
         assertGetFails(f, "big-endian");
     }
 
     @Test
     void fortranOrder() throws IOException {
         Path f = root.resolve("train/image/1.npy");
-        Files.write(f, NyuV2Fixture.npy("<f4", true, "(32, 64, 3)", zeros(3 * H * W)));
+        Files.write(f, NpyFixtures.npy("<f4", true, "(32, 64, 3)", zeros(3 * H * W)));
         assertGetFails(f, "Fortran-order");
     }
 
@@ -107,10 +85,10 @@ class NyuV2MalformedTest {
         Path f = root.resolve("train/label/1.npy");
         float[] labels = zeros(H * W);
         labels[W + 5] = 13;
-        Files.write(f, NyuV2Fixture.npy("<f4", false, "(32, 64)", labels));
+        Files.write(f, NpyFixtures.npy("<f4", false, "(32, 64)", labels));
         assertGetFails(f, "label 13.0 at row 1, column 5");
         labels[W + 5] = 2.5f;
-        Files.write(f, NyuV2Fixture.npy("<f4", false, "(32, 64)", labels));
+        Files.write(f, NpyFixtures.npy("<f4", false, "(32, 64)", labels));
         assertGetFails(f, "label 2.5");
     }
 
@@ -119,7 +97,7 @@ class NyuV2MalformedTest {
         Path f = root.resolve("train/depth/1.npy");
         float[] depth = zeros(H * W);
         depth[3] = Float.NaN;
-        Files.write(f, NyuV2Fixture.npy("<f4", false, "(32, 64, 1)", depth));
+        Files.write(f, NpyFixtures.npy("<f4", false, "(32, 64, 1)", depth));
         assertGetFails(f, "depth NaN at row 0, column 3");
     }
 

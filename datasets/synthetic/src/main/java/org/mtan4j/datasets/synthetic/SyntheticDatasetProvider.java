@@ -1,6 +1,7 @@
 package org.mtan4j.datasets.synthetic;
 
 import java.util.Objects;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
 import org.slf4j.Logger;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * tasks ({@code semantic} with 13 classes, {@code depth}, {@code normal}). It needs no files, so it
  * is the default dataset and the one tests and demos run on.
  */
-public final class SyntheticDatasetProvider implements DatasetProvider<SyntheticOptions> {
+public final class SyntheticDatasetProvider extends AbstractPluginProvider<SyntheticOptions>
+        implements DatasetProvider<SyntheticOptions> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyntheticDatasetProvider.class);
 
@@ -20,26 +22,9 @@ public final class SyntheticDatasetProvider implements DatasetProvider<Synthetic
 
     /** Creates the provider; stateless and cheap, as discovery requires. */
     public SyntheticDatasetProvider() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Procedurally rendered indoor scenes with NYUv2's 13-class semantics, depth and normals; needs no files.";
-    }
-
-    @Override
-    public Class<SyntheticOptions> optionsType() {
-        return SyntheticOptions.class;
-    }
-
-    @Override
-    public SyntheticOptions defaultOptions() {
-        return SyntheticOptions.DEFAULTS;
+        super(NAME,
+                "Procedurally rendered indoor scenes with NYUv2's 13-class semantics, depth and normals; needs no files.",
+                SyntheticOptions.class, SyntheticOptions.DEFAULTS);
     }
 
     @Override

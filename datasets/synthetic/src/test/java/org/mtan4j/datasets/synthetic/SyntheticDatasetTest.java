@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,35 +13,18 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.Sample;
 import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.api.contract.ContractSupport;
 
 /** The dataset as the runtime sees it: discovery, options, tasks, NDArray layout, augmentation, threads. */
-class SyntheticDatasetTest {
-
-    static {
-        System.setProperty("ai.djl.offline", "true");
-    }
+class SyntheticDatasetTest extends ContractSupport {
 
     private static final SyntheticOptions SMALL = new SyntheticOptions(32, 48, 6, 4, 0L, false);
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     @Test
     void isFoundByServiceLoader() {

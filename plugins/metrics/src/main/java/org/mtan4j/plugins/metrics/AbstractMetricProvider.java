@@ -2,17 +2,24 @@ package org.mtan4j.plugins.metrics;
 
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.Metric;
 import org.mtan4j.api.MetricProvider;
 import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.TaskSpec;
 
 /**
- * What the bundled metric providers share: a check of the task's kind before the metric is built.
+ * What the bundled metric providers share: name, description and options given to the constructor, and a
+ * check of the task's kind before the metric is built.
  *
  * @param <O> the options record
  */
-abstract class AbstractMetricProvider<O> implements MetricProvider<O> {
+abstract class AbstractMetricProvider<O> extends AbstractPluginProvider<O> implements MetricProvider<O> {
+
+    /** A provider; see {@link AbstractPluginProvider}. */
+    AbstractMetricProvider(String name, String description, Class<O> optionsType, O defaultOptions) {
+        super(name, description, optionsType, defaultOptions);
+    }
 
     /**
      * {@inheritDoc}

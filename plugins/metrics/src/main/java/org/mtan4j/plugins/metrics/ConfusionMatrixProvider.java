@@ -14,24 +14,11 @@ public final class ConfusionMatrixProvider extends AbstractMetricProvider<Confus
     /** The provider's name. */
     public static final String NAME = "confusion-matrix";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Segmentation mIoU and pixel accuracy: accumulated over the split, or per image then averaged (the paper's code).";
-    }
-
-    @Override
-    public Class<ConfusionMatrixOptions> optionsType() {
-        return ConfusionMatrixOptions.class;
-    }
-
-    @Override
-    public ConfusionMatrixOptions defaultOptions() {
-        return ConfusionMatrixOptions.DEFAULTS;
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public ConfusionMatrixProvider() {
+        super(NAME,
+                "Segmentation mIoU and pixel accuracy: accumulated over the split, or per image then averaged (the paper's code).",
+                ConfusionMatrixOptions.class, ConfusionMatrixOptions.DEFAULTS);
     }
 
     @Override

@@ -15,24 +15,10 @@ public final class DepthErrorProvider extends AbstractMetricProvider<MetricAvera
     /** The provider's name. */
     public static final String NAME = "depth-error";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Depth absolute and relative error over the pixels with known depth, pooled or per batch (the paper's code).";
-    }
-
-    @Override
-    public Class<MetricAveraging> optionsType() {
-        return MetricAveraging.class;
-    }
-
-    @Override
-    public MetricAveraging defaultOptions() {
-        return MetricAveraging.DEFAULT;
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public DepthErrorProvider() {
+        super(NAME, "Depth absolute and relative error over the pixels with known depth, pooled or per batch (the paper's code).",
+                MetricAveraging.class, MetricAveraging.DEFAULT);
     }
 
     @Override

@@ -11,24 +11,11 @@ public final class NormalAngleProvider extends AbstractMetricProvider<NormalAngl
     /** The provider's name. */
     public static final String NAME = "normal-angle";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Surface-normal angle error: mean, median, fractions within 11.25, 22.5, 30 degrees; pooled or per batch (the paper's code).";
-    }
-
-    @Override
-    public Class<NormalAngleOptions> optionsType() {
-        return NormalAngleOptions.class;
-    }
-
-    @Override
-    public NormalAngleOptions defaultOptions() {
-        return NormalAngleOptions.DEFAULTS;
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public NormalAngleProvider() {
+        super(NAME,
+                "Surface-normal angle error: mean, median, fractions within 11.25, 22.5, 30 degrees; pooled or per batch (the paper's code).",
+                NormalAngleOptions.class, NormalAngleOptions.DEFAULTS);
     }
 
     @Override

@@ -20,10 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mtan4j.api.TaskKind;
-import org.mtan4j.api.nd.Scalars;
-import org.mtan4j.plugins.resnetmtan.nn.Bilinear;
-import org.mtan4j.plugins.resnetmtan.nn.Layers;
-import org.mtan4j.plugins.resnetmtan.nn.StateDictNamed;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.Layers;
+import org.mtan4j.blocks.StateDictNamed;
+import org.mtan4j.blocks.head.OutputActivation;
+import org.mtan4j.blocks.sampling.AlignCornersBilinear;
 
 /**
  * DeepLabv3's head as the reference's {@code DeepLabHead} (models.md, ResNet-MTAN): ASPP with five
@@ -49,7 +50,7 @@ final class DeepLabHeadBlock extends AbstractBlock implements StateDictNamed {
     private final int inChannels;
     private final int outChannels;
     private final int upsample;
-    private final TaskKind kind;
+    private final OutputActivation activation;
     private final List<Conv2d> branchConvs = new ArrayList<>();
     private final List<BatchNorm> branchNorms = new ArrayList<>();
     private final Conv2d project;
@@ -64,9 +65,9 @@ final class DeepLabHeadBlock extends AbstractBlock implements StateDictNamed {
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.upsample = options.upsample();
-        this.kind = kind;
+        this.activation = OutputActivation.of(kind);
         int c = options.channels();
-        Layers.ConvInit init = Layers.ConvInit.PYTORCH_DEFAULT;
+        ConvInit init = ConvInit.PYTORCH_DEFAULT;
         for (int b = 0; b < BRANCHES; b++) {
             int kernel = b >= 1 && b <= 3 ? 3 : 1;
             int dilation = b >= 1 && b <= 3 ? options.rates().get(b - 1) : 1;
@@ -100,20 +101,10 @@ final class DeepLabHeadBlock extends AbstractBlock implements StateDictNamed {
         y = dropout.forward(ps, new NDList(y), training, params).singletonOrThrow();
         y = Activation.relu(convBn(conv, norm, ps, y, training, params));
         y = classifier.forward(ps, new NDList(y), training, params).singletonOrThrow();
-        y = Bilinear.resizeAlignCorners(y, s.get(2) * upsample, s.get(3) * upsample);
-        return new NDList(activate(y));
-    }
-
-    private NDArray activate(NDArray raw) {
-        switch (kind) {
-            case SEGMENTATION:
-                return raw.logSoftmax(1);
-            case NORMAL:
-                // The reference divides by the L2 norm over channels; the 1e-12 floor only avoids 0/0.
-                return raw.div(Scalars.maximum(raw.norm(2, new int[] {1}, true), 1e-12f));
-            default:
-                return raw;
+        if (upsample != 1) { // at 1 the resize would be the identity
+            y = AlignCornersBilinear.resize(y, s.get(2) * upsample, s.get(3) * upsample);
         }
+        return new NDList(activation.apply(y));
     }
 
     private static NDArray convBn(Block c, Block n, ParameterStore ps, NDArray x, boolean training, PairList<String, Object> params) {
@@ -150,10 +141,7 @@ final class DeepLabHeadBlock extends AbstractBlock implements StateDictNamed {
     }
 
     private Shape check(Shape in) {
-        if (in.dimension() != 4 || in.get(1) != inChannels) {
-            throw new IllegalArgumentException("deeplab head expects (N, " + inChannels + ", H, W), got " + in);
-        }
-        return in;
+        return Layers.requireInput("deeplab head", inChannels, in);
     }
 
     @Override
@@ -161,13 +149,11 @@ final class DeepLabHeadBlock extends AbstractBlock implements StateDictNamed {
         for (int b = 0; b < BRANCHES; b++) {
             // The pooling branch is Sequential(AdaptiveAvgPool2d, conv, bn, relu): its conv is module 1.
             int first = b == BRANCHES - 1 ? 1 : 0;
-            StateDictNamed.putConv(prefix + "0.convs." + b + "." + first + ".", branchConvs.get(b), into);
-            StateDictNamed.putNorm(prefix + "0.convs." + b + "." + (first + 1) + ".", branchNorms.get(b), into);
+            StateDictNamed.putConvNorm(prefix + "0.convs." + b + "." + first + ".", branchConvs.get(b),
+                    prefix + "0.convs." + b + "." + (first + 1) + ".", branchNorms.get(b), into);
         }
-        StateDictNamed.putConv(prefix + "0.project.0.", project, into);
-        StateDictNamed.putNorm(prefix + "0.project.1.", projectNorm, into);
-        StateDictNamed.putConv(prefix + "1.", conv, into);
-        StateDictNamed.putNorm(prefix + "2.", norm, into);
+        StateDictNamed.putConvNorm(prefix + "0.project.0.", project, prefix + "0.project.1.", projectNorm, into);
+        StateDictNamed.putConvNorm(prefix + "1.", conv, prefix + "2.", norm, into);
         StateDictNamed.putConv(prefix + "4.", classifier, into);
     }
 }

@@ -2,6 +2,7 @@ package org.mtan4j.plugins.resnetmtan;
 
 import java.util.Objects;
 import java.util.Set;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.TaskHeadProvider;
 import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.TaskSpec;
@@ -10,34 +11,18 @@ import org.mtan4j.api.TaskSpec;
  * {@code deeplab}: the DeepLabv3 head of ResNet-MTAN (models.md) for segmentation, depth and normals;
  * {@code 16,125,440 + 257 C} parameters with the paper's options on 2048-channel features.
  */
-public final class DeepLabHeadProvider implements TaskHeadProvider<DeepLabOptions> {
+public final class DeepLabHeadProvider extends AbstractPluginProvider<DeepLabOptions>
+        implements TaskHeadProvider<DeepLabOptions> {
 
     /** The YAML name. */
     public static final String NAME = "deeplab";
 
     /** Discovered by {@link java.util.ServiceLoader}. */
     public DeepLabHeadProvider() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "DeepLabv3 head (ASPP rates 12/24/36 + global pooling, dropout 0.5, align-corners upsampling x8) for"
-                + " segmentation, depth and normals, as ResNet-MTAN.";
-    }
-
-    @Override
-    public Class<DeepLabOptions> optionsType() {
-        return DeepLabOptions.class;
-    }
-
-    @Override
-    public DeepLabOptions defaultOptions() {
-        return DeepLabOptions.DEFAULT;
+        super(NAME,
+                "DeepLabv3 head (ASPP rates 12/24/36 + global pooling, dropout 0.5, align-corners upsampling x8) for"
+                + " segmentation, depth and normals, as ResNet-MTAN.",
+                DeepLabOptions.class, DeepLabOptions.DEFAULT);
     }
 
     @Override
@@ -59,13 +44,10 @@ public final class DeepLabHeadProvider implements TaskHeadProvider<DeepLabOption
             throw new IllegalArgumentException("head '" + NAME + "' predicts per-pixel maps; task '" + task.name()
                     + "' is " + task.kind().yamlName());
         }
-        if (task.kind() == TaskKind.NORMAL && task.ignoreValue() != 0) {
-            throw new IllegalArgumentException("task '" + task.name() + "': unknown normals are all-zero targets, so the ignore"
-                    + " value must be 0, got " + task.ignoreValue());
-        }
         if (featureChannels < 1) {
             throw new IllegalArgumentException("featureChannels must be positive, got " + featureChannels);
         }
+        DeepLabHead.requirePerPixel(task);
         return new DeepLabHead(task, new DeepLabHeadBlock(featureChannels, task.outputChannels(), task.kind(), options));
     }
 }

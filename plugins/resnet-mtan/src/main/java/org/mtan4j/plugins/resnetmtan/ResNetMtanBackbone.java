@@ -1,62 +1,24 @@
 package org.mtan4j.plugins.resnetmtan;
 
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.mtan4j.api.Backbone;
+import org.mtan4j.blocks.mtan.TaskAttentionBackbone;
 
 /**
  * The ResNet-MTAN backbone (models.md, ResNet-MTAN): one attended {@code (N, 2048, H/8, W/8)} map per
- * task with the paper's widths. Knows the reference's PyTorch names for weight import and export.
+ * task with the paper's widths. Knows the reference's PyTorch names for weight import and export:
+ * {@link #stateDictEntries()} lists {@code shared_conv.*}, {@code shared_layer<s>_b.<k>.*},
+ * {@code shared_layer<s>_t.*}, {@code encoder_att_<s>.<task>.*}, {@code encoder_block_att_<s>.*};
+ * task {@code i}'s head sits under {@code decoders.<i>.}.
  *
  * <p>Shared parameters: the ResNet trunk and the three block_att bottlenecks (every task's attention
  * path runs through them); the attention layers are task-specific.
  */
-public final class ResNetMtanBackbone implements Backbone {
-
-    private final ResNetMtanBlock block;
+public final class ResNetMtanBackbone extends TaskAttentionBackbone<ResNetMtanBlock> {
 
     ResNetMtanBackbone(ResNetMtanBlock block) {
-        this.block = block;
-    }
-
-    @Override
-    public Block block() {
-        return block;
-    }
-
-    /** Number of tasks (feature maps). */
-    public int taskCount() {
-        return block.taskCount();
-    }
-
-    @Override
-    public int featureChannels(int taskIndex) {
-        if (taskIndex < 0 || taskIndex >= block.taskCount()) {
-            throw new IndexOutOfBoundsException("task " + taskIndex + " of " + block.taskCount());
-        }
-        return block.outChannels();
-    }
-
-    /** Trainable parameters several tasks use (BatchNorm running statistics left out). */
-    @Override
-    public List<Parameter> sharedParameters() {
-        return block.usedBySeveralTasks().stream().filter(Parameter::requiresGradient).toList();
-    }
-
-    /**
-     * Every parameter and BatchNorm running statistic under the reference's PyTorch name, in PyTorch's
-     * order ({@code shared_conv.*}, {@code shared_layer<s>_b.<k>.*}, {@code shared_layer<s>_t.*},
-     * {@code encoder_att_<s>.<task>.*}, {@code encoder_block_att_<s>.*}); heads are not included, see
-     * {@link #headPrefix(int)}. Available once the block is initialised.
-     */
-    @Override
-    public Map<String, Parameter> stateDictEntries() {
-        Map<String, Parameter> entries = new LinkedHashMap<>();
-        block.putStateDictEntries("", entries);
-        return entries;
+        super(block, "decoders");
     }
 
     /**
@@ -68,7 +30,7 @@ public final class ResNetMtanBackbone implements Backbone {
      */
     public Map<String, Parameter> referenceTrunkEntries() {
         Map<String, Parameter> entries = new LinkedHashMap<>();
-        block.putTrunkEntries("", entries);
+        block().putTrunkEntries("", entries);
         return entries;
     }
 
@@ -82,19 +44,7 @@ public final class ResNetMtanBackbone implements Backbone {
     @Override
     public Map<String, Parameter> trunkStateDictEntries() {
         Map<String, Parameter> entries = new LinkedHashMap<>();
-        block.putTorchvisionEntries(entries);
+        block().putTorchvisionEntries(entries);
         return entries;
-    }
-
-    /** The reference's module prefix of task {@code taskIndex}'s head: {@code decoders.<i>.}. */
-    @Override
-    public String headPrefix(int taskIndex) {
-        featureChannels(taskIndex);
-        return "decoders." + taskIndex + ".";
-    }
-
-    @Override
-    public String toString() {
-        return block.toString();
     }
 }

@@ -1,14 +1,11 @@
 package org.mtan4j.plugins.resnetmtan;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
@@ -17,52 +14,44 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.mtan4j.plugins.resnetmtan.nn.AttentionLayer;
+import org.mtan4j.blocks.AttentionLayer;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.Layers;
+import org.mtan4j.blocks.StateDictNamed;
+import org.mtan4j.blocks.mtan.TaskAttentionNetwork;
 import org.mtan4j.plugins.resnetmtan.nn.Bottleneck;
-import org.mtan4j.plugins.resnetmtan.nn.Layers;
-import org.mtan4j.plugins.resnetmtan.nn.StateDictNamed;
 
 /**
  * The ResNet-MTAN network without heads (models.md, ResNet-MTAN): a dilated ResNet (v1.5, output
  * stride 8) whose four stages are each split into {@code b} (all blocks but the last) and {@code t}
  * (the last block), per-task attention masks computed from {@code b} (concatenated with the previous
  * attention features from stage 2 on, shared first) applied to {@code t}, and shared bottleneck
- * "block_att" units between stages (a 2x2 max-pool after the first only). Task {@code i} receives its
- * stage-4 attended features {@code (N, 32 base, H/8, W/8)}.
+ * "block_att" units between stages (a 2x2 max-pool after the first only): a {@link TaskAttentionNetwork}
+ * whose mask inputs are the {@code b} maps and whose weighted features are the {@code t} maps. Task
+ * {@code i} receives its stage-4 attended features {@code (N, 32 base, H/8, W/8)}.
  *
  * <p>Dilation as the reference's {@code ResnetDilated(dilate_scale=8)}: stage 3's first 3x3 conv and
  * its shortcut lose their stride (dilation 1), its other 3x3 convs get dilation 2; stage 4: first 2,
  * others 4. Convolutions are bias-free except in the attention layers.
  */
-final class ResNetMtanBlock extends AbstractBlock implements StateDictNamed {
+final class ResNetMtanBlock extends TaskAttentionNetwork {
 
     private static final byte VERSION = 1;
     private static final int STAGES = 4;
 
-    private final int inChannels;
-    private final int taskCount;
     /** Output channels per stage, {@code 4 * base * 2^s}. */
     private final int[] ch = new int[STAGES];
     private final Conv2d stemConv;
     private final BatchNorm stemNorm;
     private final List<List<Bottleneck>> stagesB = new ArrayList<>();
     private final List<Bottleneck> stagesT = new ArrayList<>();
-    /** [stage][task]. */
-    private final List<List<AttentionLayer>> attention = new ArrayList<>();
-    private final List<Bottleneck> blockAtt = new ArrayList<>();
 
     ResNetMtanBlock(int inChannels, ResNetMtanOptions options, int taskCount) {
-        super(VERSION);
-        if (taskCount < 1) {
-            throw new IllegalArgumentException("taskCount must be positive, got " + taskCount);
-        }
-        this.inChannels = inChannels;
-        this.taskCount = taskCount;
+        super(VERSION, "ResNet-MTAN", inChannels, taskCount, STAGES, 8);
         int base = options.baseWidth();
-        Layers.ConvInit resnet = Layers.ConvInit.RESNET;
+        ConvInit resnet = ConvInit.KAIMING_NORMAL_FAN_OUT;
         stemConv = addChildBlock("shared_conv_0", Layers.conv(inChannels, base, 7, 2, 1, false, resnet));
         // The stem's 7x7 conv has padding 3: Layers.conv pads dilation * (kernel / 2) = 3.
         stemNorm = addChildBlock("shared_conv_1", Layers.batchNorm());
@@ -94,17 +83,16 @@ final class ResNetMtanBlock extends AbstractBlock implements StateDictNamed {
             in = ch[s];
         }
         for (int s = 0; s < STAGES; s++) {
-            List<AttentionLayer> layers = new ArrayList<>();
             for (int i = 0; i < taskCount; i++) {
                 int attIn = s == 0 ? ch[0] : 2 * ch[s];
-                layers.add(addChildBlock("encoder_att_" + (s + 1) + "_" + i, new AttentionLayer(attIn, ch[s] / 4, ch[s])));
+                addAttention("encoder_att_" + (s + 1) + "_" + i, i, s,
+                        new AttentionLayer(attIn, ch[s] / 4, ch[s], ConvInit.PYTORCH_DEFAULT));
             }
-            attention.add(layers);
         }
         for (int s = 0; s < STAGES - 1; s++) {
             // Built outside the ResNet in the reference: PyTorch's default init (models.md).
-            blockAtt.add(addChildBlock("encoder_block_att_" + (s + 1),
-                    new Bottleneck(ch[s], ch[s + 1] / 4, 1, 1, true, Layers.ConvInit.PYTORCH_DEFAULT)));
+            addShared("encoder_block_att_" + (s + 1), s,
+                    new Bottleneck(ch[s], ch[s + 1] / 4, 1, 1, true, ConvInit.PYTORCH_DEFAULT), s == 0);
         }
     }
 
@@ -115,17 +103,15 @@ final class ResNetMtanBlock extends AbstractBlock implements StateDictNamed {
         return blocks;
     }
 
-    int taskCount() {
-        return taskCount;
-    }
-
-    int outChannels() {
+    @Override
+    public int outChannels() {
         return ch[STAGES - 1];
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = stemNorm.forward(ps, stemConv.forward(ps, inputs, training, params), training, params).singletonOrThrow();
+    protected StageMaps trunk(ParameterStore ps, NDArray images, boolean training, PairList<String, Object> params) {
+        NDArray x = stemNorm.forward(ps, stemConv.forward(ps, new NDList(images), training, params), training, params)
+                .singletonOrThrow();
         x = Pool.maxPool2d(Activation.relu(x), new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
         NDArray[] b = new NDArray[STAGES];
         NDArray[] t = new NDArray[STAGES];
@@ -137,39 +123,12 @@ final class ResNetMtanBlock extends AbstractBlock implements StateDictNamed {
             x = apply(stagesT.get(s), ps, x, training, params);
             t[s] = x;
         }
-        NDList out = new NDList(taskCount);
-        for (int i = 0; i < taskCount; i++) {
-            NDArray a = null;
-            for (int s = 0; s < STAGES; s++) {
-                NDArray attIn = s == 0 ? b[0] : NDArrays.concat(new NDList(b[s], a), 1); // shared first
-                a = apply(attention.get(s).get(i), ps, attIn, training, params).mul(t[s]);
-                if (s < STAGES - 1) {
-                    a = apply(blockAtt.get(s), ps, a, training, params);
-                    if (s == 0) {
-                        a = Pool.maxPool2d(a, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
-                    }
-                }
-            }
-            out.add(a);
-        }
-        return out;
-    }
-
-    private static NDArray apply(Block block, ParameterStore ps, NDArray x, boolean training, PairList<String, Object> params) {
-        return block.forward(ps, new NDList(x), training, params).singletonOrThrow();
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = check(inputShapes[0]);
-        Shape[] out = new Shape[taskCount];
-        Arrays.fill(out, new Shape(in.get(0), outChannels(), in.get(2) / 8, in.get(3) / 8));
-        return out;
+        return new StageMaps(b, t);
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape in = check(inputShapes[0]);
+        Shape in = checkImages(inputShapes[0]);
         Shape[] s = new Shape[] {in};
         stemConv.initialize(manager, dataType, s);
         s = stemConv.getOutputShapes(s);
@@ -186,61 +145,38 @@ final class ResNetMtanBlock extends AbstractBlock implements StateDictNamed {
             x = stagesT.get(stage).getOutputShapes(new Shape[] {x})[0];
         }
         for (int stage = 0; stage < STAGES; stage++) {
-            Shape b = bShapes[stage];
-            for (AttentionLayer layer : attention.get(stage)) {
-                layer.initialize(manager, dataType, new Shape(b.get(0), layer.inChannels(), b.get(2), b.get(3)));
+            for (int i = 0; i < taskCount(); i++) {
+                initializeAttention(manager, dataType, i, stage, bShapes[stage]);
             }
-            if (stage < STAGES - 1) {
-                blockAtt.get(stage).initialize(manager, dataType, new Shape(b.get(0), ch[stage], b.get(2), b.get(3)));
-            }
+            initializeShared(manager, dataType, stage, bShapes[stage]);
         }
     }
 
-    private Shape check(Shape in) {
-        if (in.dimension() != 4 || in.get(1) != inChannels || in.get(2) % 8 != 0 || in.get(3) % 8 != 0
-                || in.get(2) < 8 || in.get(3) < 8) {
-            throw new IllegalArgumentException("ResNet-MTAN expects images (N, " + inChannels
-                    + ", H, W) with H and W positive multiples of 8, got " + in);
-        }
-        return in;
-    }
-
-    /** The ResNet trunk and the block_att units; with one task, everything. */
-    List<Parameter> usedBySeveralTasks() {
-        if (taskCount == 1) {
-            return getParameters().values();
-        }
-        List<Parameter> shared = new ArrayList<>();
-        shared.addAll(stemConv.getParameters().values());
-        shared.addAll(stemNorm.getParameters().values());
-        stagesB.forEach(list -> list.forEach(block -> shared.addAll(block.getParameters().values())));
-        stagesT.forEach(block -> shared.addAll(block.getParameters().values()));
-        blockAtt.forEach(block -> shared.addAll(block.getParameters().values()));
-        return Collections.unmodifiableList(shared);
+    /** The ResNet trunk, in torchvision's order of stages. */
+    @Override
+    protected List<Parameter> trunkParameters() {
+        List<Parameter> trunk = new ArrayList<>();
+        trunk.addAll(stemConv.getParameters().values());
+        trunk.addAll(stemNorm.getParameters().values());
+        stagesB.forEach(list -> list.forEach(block -> trunk.addAll(block.getParameters().values())));
+        stagesT.forEach(block -> trunk.addAll(block.getParameters().values()));
+        return trunk;
     }
 
     /** Only the ResNet trunk ({@code shared_*}): what an ImageNet-pretrained ResNet-50 provides. */
     void putTrunkEntries(String prefix, Map<String, Parameter> into) {
-        StateDictNamed.putConv(prefix + "shared_conv.0.", stemConv, into);
-        StateDictNamed.putNorm(prefix + "shared_conv.1.", stemNorm, into);
+        StateDictNamed.putConvNorm(prefix + "shared_conv.0.", stemConv, prefix + "shared_conv.1.", stemNorm, into);
         for (int s = 0; s < STAGES; s++) {
-            List<Bottleneck> b = stagesB.get(s);
-            for (int k = 0; k < b.size(); k++) {
-                b.get(k).putStateDictEntries(prefix + "shared_layer" + (s + 1) + "_b." + k + ".", into);
-            }
+            StateDictNamed.putModuleList(prefix + "shared_layer" + (s + 1) + "_b.", stagesB.get(s), into);
             stagesT.get(s).putStateDictEntries(prefix + "shared_layer" + (s + 1) + "_t.", into);
         }
     }
 
     /** The trunk under torchvision's ResNet names ({@code conv1}, {@code bn1}, {@code layer<s>.<k>}). */
     void putTorchvisionEntries(Map<String, Parameter> into) {
-        StateDictNamed.putConv("conv1.", stemConv, into);
-        StateDictNamed.putNorm("bn1.", stemNorm, into);
+        StateDictNamed.putConvNorm("conv1.", stemConv, "bn1.", stemNorm, into);
         for (int s = 0; s < STAGES; s++) {
-            List<Bottleneck> blocks = stage(s);
-            for (int k = 0; k < blocks.size(); k++) {
-                blocks.get(k).putStateDictEntries("layer" + (s + 1) + "." + k + ".", into);
-            }
+            StateDictNamed.putModuleList("layer" + (s + 1) + ".", stage(s), into);
         }
     }
 
@@ -248,17 +184,17 @@ final class ResNetMtanBlock extends AbstractBlock implements StateDictNamed {
     public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
         putTrunkEntries(prefix, into);
         for (int s = 0; s < STAGES; s++) {
-            for (int i = 0; i < taskCount; i++) {
-                attention.get(s).get(i).putStateDictEntries(prefix + "encoder_att_" + (s + 1) + "." + i + ".", into);
+            for (int i = 0; i < taskCount(); i++) {
+                attention(i, s).putStateDictEntries(prefix + "encoder_att_" + (s + 1) + "." + i + ".", into);
             }
         }
         for (int s = 0; s < STAGES - 1; s++) {
-            blockAtt.get(s).putStateDictEntries(prefix + "encoder_block_att_" + (s + 1) + ".", into);
+            ((Bottleneck) shared(s)).putStateDictEntries(prefix + "encoder_block_att_" + (s + 1) + ".", into);
         }
     }
 
     @Override
     public String toString() {
-        return "ResNetMtan(" + Arrays.toString(ch) + ", " + taskCount + " tasks)";
+        return "ResNetMtan(" + Arrays.toString(ch) + ", " + taskCount() + " tasks)";
     }
 }

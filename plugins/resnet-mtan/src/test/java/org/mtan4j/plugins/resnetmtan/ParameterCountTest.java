@@ -1,24 +1,25 @@
 package org.mtan4j.plugins.resnetmtan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mtan4j.blocks.StateDictChecks.assertEveryParameterNamedOnce;
+import static org.mtan4j.blocks.StateDictChecks.shapes;
+import static org.mtan4j.blocks.StateDictChecks.trainable;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.TaskHead;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.contract.ReferenceStateDict;
+import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.blocks.Nyuv2Tasks;
 
 /**
  * Full-size ResNet-MTAN with the three NYUv2 tasks and their DeepLab heads against the reference:
@@ -29,7 +30,7 @@ import org.mtan4j.api.contract.ReferenceStateDict;
  */
 class ParameterCountTest extends EngineTest {
 
-    static final List<TaskSpec> NYUV2 = List.of(TaskSpec.segmentation("semantic", 13), TaskSpec.depth("depth"), TaskSpec.normal("normal"));
+    static final List<TaskSpec> NYUV2 = Nyuv2Tasks.ALL;
 
     @Test
     void matchesTheReference() {
@@ -40,7 +41,7 @@ class ParameterCountTest extends EngineTest {
             ResNetMtanBackbone backbone = new ResNetMtanBackboneProvider().create(ResNetMtanOptions.DEFAULT, new BackboneContext(NYUV2, image));
             backbone.block().initialize(scoped, DataType.FLOAT32, new Shape(1).addAll(image));
             Map<String, Parameter> entries = new LinkedHashMap<>(backbone.stateDictEntries());
-            assertEveryParameterNamedOnce(backbone.block(), entries);
+            assertEveryParameterNamedOnce(backbone.block(), entries, "resnet-mtan");
             long count = trainable(backbone.block());
             Shape features = backbone.block().getOutputShapes(new Shape[] {new Shape(1).addAll(image)})[0];
             for (int i = 0; i < NYUV2.size(); i++) {
@@ -64,26 +65,4 @@ class ParameterCountTest extends EngineTest {
         }
     }
 
-    private static void assertEveryParameterNamedOnce(Block block, Map<String, Parameter> entries) {
-        Set<Parameter> named = Collections.newSetFromMap(new IdentityHashMap<>());
-        named.addAll(entries.values());
-        assertEquals(entries.size(), named.size(), "no parameter under two names");
-        Set<Parameter> all = Collections.newSetFromMap(new IdentityHashMap<>());
-        block.getParameters().forEach(p -> all.add(p.getValue()));
-        assertEquals(all, named, "every DJL parameter has exactly one PyTorch name");
-    }
-
-    static long trainable(Block block) {
-        return block.getParameters().values().stream().filter(Parameter::requiresGradient).mapToLong(p -> p.getArray().size()).sum();
-    }
-
-    private static Map<String, Shape> shapes(Map<String, Parameter> entries, boolean trainable) {
-        Map<String, Shape> shapes = new LinkedHashMap<>();
-        entries.forEach((name, p) -> {
-            if (p.requiresGradient() == trainable) {
-                shapes.put(name, p.getArray().getShape());
-            }
-        });
-        return shapes;
-    }
 }

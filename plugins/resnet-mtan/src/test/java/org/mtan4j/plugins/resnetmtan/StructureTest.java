@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
+import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.plugins.resnetmtan.nn.Bottleneck;
 
 /**

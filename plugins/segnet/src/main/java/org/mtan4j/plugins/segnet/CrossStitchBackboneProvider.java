@@ -17,17 +17,8 @@ public final class CrossStitchBackboneProvider extends SegNetBackboneProvider<Se
     /** Discovered by {@link java.util.ServiceLoader}. */
     public CrossStitchBackboneProvider() {
         super(NAME, "Cross-stitch baseline: one SegNet per task, mixed by learned cross-stitch units between"
-                + " stages (at least two tasks).", 2, Integer.MAX_VALUE);
-    }
-
-    @Override
-    public Class<SegNetOptions> optionsType() {
-        return SegNetOptions.class;
-    }
-
-    @Override
-    public SegNetOptions defaultOptions() {
-        return SegNetOptions.DEFAULT;
+                + " stages (at least two tasks).", SegNetOptions.class, SegNetOptions.DEFAULT,
+                2, Integer.MAX_VALUE);
     }
 
     @Override

@@ -22,17 +22,8 @@ public final class DenseBackboneProvider extends SegNetBackboneProvider<SegNetOp
     /** Discovered by {@link java.util.ServiceLoader}. */
     public DenseBackboneProvider() {
         super(NAME, "Dense baseline: a shared SegNet plus one SegNet per task that concatenates the shared"
-                + " features at every encoder and decoder stage.", 1, Integer.MAX_VALUE);
-    }
-
-    @Override
-    public Class<SegNetOptions> optionsType() {
-        return SegNetOptions.class;
-    }
-
-    @Override
-    public SegNetOptions defaultOptions() {
-        return SegNetOptions.DEFAULT;
+                + " features at every encoder and decoder stage.", SegNetOptions.class, SegNetOptions.DEFAULT,
+                1, Integer.MAX_VALUE);
     }
 
     @Override

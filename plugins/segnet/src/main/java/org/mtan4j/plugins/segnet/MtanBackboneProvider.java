@@ -18,17 +18,8 @@ public final class MtanBackboneProvider extends SegNetBackboneProvider<SegNetOpt
     /** Discovered by {@link java.util.ServiceLoader}. */
     public MtanBackboneProvider() {
         super(NAME, "MTAN: shared SegNet plus a soft-attention branch per task at every encoder and decoder stage"
-                + " (the paper's model).", 1, Integer.MAX_VALUE);
-    }
-
-    @Override
-    public Class<SegNetOptions> optionsType() {
-        return SegNetOptions.class;
-    }
-
-    @Override
-    public SegNetOptions defaultOptions() {
-        return SegNetOptions.DEFAULT;
+                + " (the paper's model).", SegNetOptions.class, SegNetOptions.DEFAULT,
+                1, Integer.MAX_VALUE);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.mtan4j.plugins.segnet;
 
 import java.util.Objects;
 import java.util.Set;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskHeadProvider;
 import org.mtan4j.api.TaskKind;
@@ -12,11 +13,9 @@ import org.mtan4j.plugins.segnet.head.SegNetHead;
  * Common ground of the three SegNet head providers: each predicts one {@link TaskKind} with a
  * {@link SegNetHead} and takes no options.
  */
-public abstract class SegNetHeadProvider implements TaskHeadProvider<NoOptions> {
+public abstract class SegNetHeadProvider extends AbstractPluginProvider<NoOptions> implements TaskHeadProvider<NoOptions> {
 
-    private final String name;
     private final TaskKind kind;
-    private final String description;
 
     /**
      * A provider.
@@ -26,29 +25,8 @@ public abstract class SegNetHeadProvider implements TaskHeadProvider<NoOptions> 
      * @param description one sentence
      */
     protected SegNetHeadProvider(String name, TaskKind kind, String description) {
-        this.name = Objects.requireNonNull(name, "name is null");
+        super(name, description, NoOptions.class, NoOptions.INSTANCE);
         this.kind = Objects.requireNonNull(kind, "kind is null");
-        this.description = Objects.requireNonNull(description, "description is null");
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final String description() {
-        return description;
-    }
-
-    @Override
-    public final Class<NoOptions> optionsType() {
-        return NoOptions.class;
-    }
-
-    @Override
-    public final NoOptions defaultOptions() {
-        return NoOptions.INSTANCE;
     }
 
     @Override
@@ -66,7 +44,7 @@ public abstract class SegNetHeadProvider implements TaskHeadProvider<NoOptions> 
     public final SegNetHead create(NoOptions options, TaskSpec task, int featureChannels) {
         Objects.requireNonNull(task, "task is null");
         if (task.kind() != kind) {
-            throw new IllegalArgumentException("head '" + name + "' predicts " + kind.yamlName() + ", but task '"
+            throw new IllegalArgumentException("head '" + name() + "' predicts " + kind.yamlName() + ", but task '"
                     + task.name() + "' is " + task.kind().yamlName());
         }
         return SegNetHead.of(task, featureChannels);

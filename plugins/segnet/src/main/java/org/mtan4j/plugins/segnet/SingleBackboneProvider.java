@@ -16,17 +16,8 @@ public final class SingleBackboneProvider extends SegNetBackboneProvider<SegNetO
 
     /** Discovered by {@link java.util.ServiceLoader}. */
     public SingleBackboneProvider() {
-        super(NAME, "Single-task SegNet: one encoder-decoder for exactly one task (the paper's one-task baseline).", 1, 1);
-    }
-
-    @Override
-    public Class<SegNetOptions> optionsType() {
-        return SegNetOptions.class;
-    }
-
-    @Override
-    public SegNetOptions defaultOptions() {
-        return SegNetOptions.DEFAULT;
+        super(NAME, "Single-task SegNet: one encoder-decoder for exactly one task (the paper's one-task baseline).", SegNetOptions.class, SegNetOptions.DEFAULT,
+                1, 1);
     }
 
     @Override

@@ -18,17 +18,8 @@ public final class SplitBackboneProvider extends SegNetBackboneProvider<SplitOpt
     /** Discovered by {@link java.util.ServiceLoader}. */
     public SplitBackboneProvider() {
         super(NAME, "Split SegNet: one encoder-decoder shared by all tasks, each reading its last decoder features;"
-                + " variant standard, deep (two convolutions per unit) or wide (last width doubled).", 1, Integer.MAX_VALUE);
-    }
-
-    @Override
-    public Class<SplitOptions> optionsType() {
-        return SplitOptions.class;
-    }
-
-    @Override
-    public SplitOptions defaultOptions() {
-        return SplitOptions.DEFAULT;
+                + " variant standard, deep (two convolutions per unit) or wide (last width doubled).", SplitOptions.class, SplitOptions.DEFAULT,
+                1, Integer.MAX_VALUE);
     }
 
     @Override

@@ -17,18 +17,8 @@ public final class StanBackboneProvider extends SegNetBackboneProvider<SegNetOpt
 
     /** Discovered by {@link java.util.ServiceLoader}. */
     public StanBackboneProvider() {
-        super(NAME, "STAN: SegNet with one task's MTAN attention branch, for exactly one task (single-task attention baseline).",
+        super(NAME, "STAN: SegNet with one task's MTAN attention branch, for exactly one task (single-task attention baseline).", SegNetOptions.class, SegNetOptions.DEFAULT,
                 1, 1);
-    }
-
-    @Override
-    public Class<SegNetOptions> optionsType() {
-        return SegNetOptions.class;
-    }
-
-    @Override
-    public SegNetOptions defaultOptions() {
-        return SegNetOptions.DEFAULT;
     }
 
     @Override

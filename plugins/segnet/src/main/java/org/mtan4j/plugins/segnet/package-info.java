@@ -24,9 +24,10 @@
  * {@link org.mtan4j.plugins.segnet.NormalHeadProvider}).
  *
  * <p>The networks live in {@link org.mtan4j.plugins.segnet.backbone} and
- * {@link org.mtan4j.plugins.segnet.head}; the reusable layers (conv unit, attention layer, exact
- * max-pool with indices and unpool, align-corners bilinear upsampling, initialisation, PyTorch names)
- * in {@link org.mtan4j.plugins.segnet.nn}. Everything follows Liu et al., "End-to-End Multi-Task
+ * {@link org.mtan4j.plugins.segnet.head}; the layers they share with other model families (conv unit,
+ * attention layer, exact max-pool with indices and unpool, align-corners bilinear upsampling,
+ * initialisation, PyTorch names, losses) in the building-blocks module, {@link org.mtan4j.blocks}.
+ * Everything follows Liu et al., "End-to-End Multi-Task
  * Learning with Attention" (CVPR 2019) as measured in {@code shared/reference/models.md}; parameter
  * counts and {@code state_dict} names equal the reference's.
  */

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
 
 /**

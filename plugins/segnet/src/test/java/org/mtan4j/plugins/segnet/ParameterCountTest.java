@@ -1,20 +1,23 @@
 package org.mtan4j.plugins.segnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mtan4j.blocks.Nyuv2Tasks.DEPTH;
+import static org.mtan4j.blocks.Nyuv2Tasks.NORMAL;
+import static org.mtan4j.blocks.Nyuv2Tasks.SEMANTIC;
+import static org.mtan4j.blocks.StateDictChecks.assertEveryParameterNamedOnce;
+import static org.mtan4j.blocks.StateDictChecks.assertSameEntries;
+import static org.mtan4j.blocks.StateDictChecks.shapes;
+import static org.mtan4j.blocks.StateDictChecks.trainable;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,10 +28,13 @@ import org.mtan4j.api.BackboneProvider;
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskHeadProvider;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.api.contract.ReferenceStateDict;
+import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.blocks.Nyuv2Tasks;
+import org.mtan4j.blocks.StateDictChecks;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
 import org.mtan4j.plugins.segnet.backbone.SegNetTrunk;
 import org.mtan4j.plugins.segnet.head.SegNetHead;
-import org.mtan4j.api.contract.ReferenceStateDict;
 
 /**
  * Every SegNet row of models.md's parameter table, built full size with the paper's filters and the
@@ -48,11 +54,6 @@ import org.mtan4j.api.contract.ReferenceStateDict;
  */
 class ParameterCountTest extends EngineTest {
 
-    private static final TaskSpec SEMANTIC = TaskSpec.segmentation("semantic", 13);
-    private static final TaskSpec DEPTH = TaskSpec.depth("depth");
-    private static final TaskSpec NORMAL = TaskSpec.normal("normal");
-    private static final List<TaskSpec> NYUV2 = List.of(SEMANTIC, DEPTH, NORMAL);
-
     static Stream<Arguments> variants() {
         return Stream.of(
                 Arguments.of("single-semantic", new SingleBackboneProvider(), SegNetOptions.DEFAULT, List.of(SEMANTIC), 24_981_069L),
@@ -61,14 +62,14 @@ class ParameterCountTest extends EngineTest {
                 Arguments.of("stan-semantic", new StanBackboneProvider(), SegNetOptions.DEFAULT, List.of(SEMANTIC), 38_185_805L),
                 Arguments.of("stan-depth", new StanBackboneProvider(), SegNetOptions.DEFAULT, List.of(DEPTH), 38_185_025L),
                 Arguments.of("stan-normal", new StanBackboneProvider(), SegNetOptions.DEFAULT, List.of(NORMAL), 38_185_155L),
-                Arguments.of("split-standard", new SplitBackboneProvider(), SplitOptions.DEFAULT, NYUV2, 25_055_188L),
-                Arguments.of("split-deep", new SplitBackboneProvider(), new SplitOptions(SegNetTrunk.PAPER_FILTERS, "deep"), NYUV2,
+                Arguments.of("split-standard", new SplitBackboneProvider(), SplitOptions.DEFAULT, Nyuv2Tasks.ALL, 25_055_188L),
+                Arguments.of("split-deep", new SplitBackboneProvider(), new SplitOptions(SegNetTrunk.PAPER_FILTERS, "deep"), Nyuv2Tasks.ALL,
                         50_807_764L),
-                Arguments.of("split-wide", new SplitBackboneProvider(), new SplitOptions(SegNetTrunk.PAPER_FILTERS, "wide"), NYUV2,
+                Arguments.of("split-wide", new SplitBackboneProvider(), new SplitOptions(SegNetTrunk.PAPER_FILTERS, "wide"), Nyuv2Tasks.ALL,
                         43_934_164L),
-                Arguments.of("dense", new DenseBackboneProvider(), SegNetOptions.DEFAULT, NYUV2, 123_743_995L),
-                Arguments.of("cross", new CrossStitchBackboneProvider(), SegNetOptions.DEFAULT, NYUV2, 74_941_807L),
-                Arguments.of("mtan", new MtanBackboneProvider(), SegNetOptions.DEFAULT, NYUV2, 44_229_076L));
+                Arguments.of("dense", new DenseBackboneProvider(), SegNetOptions.DEFAULT, Nyuv2Tasks.ALL, 123_743_995L),
+                Arguments.of("cross", new CrossStitchBackboneProvider(), SegNetOptions.DEFAULT, Nyuv2Tasks.ALL, 74_941_807L),
+                Arguments.of("mtan", new MtanBackboneProvider(), SegNetOptions.DEFAULT, Nyuv2Tasks.ALL, 44_229_076L));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,10 +115,10 @@ class ParameterCountTest extends EngineTest {
             SegNetTrunk trunk = new SegNetTrunk(3, SegNetTrunk.PAPER_FILTERS);
             trunk.initialize(scoped, DataType.FLOAT32, new Shape(1, 3, 32, 32));
             assertEquals(24_943_296L, trainable(trunk), "backbone");
-            assertEquals(3_913_728L, trunk.encoderUnits().stream().mapToLong(ParameterCountTest::trainable).sum(), "encoder units");
-            assertEquals(10_809_408L, trunk.encoderBlocks().stream().mapToLong(ParameterCountTest::trainable).sum(), "encoder blocks");
-            assertEquals(3_947_520L, trunk.decoderUnits().stream().mapToLong(ParameterCountTest::trainable).sum(), "decoder units");
-            assertEquals(6_272_640L, trunk.decoderBlocks().stream().mapToLong(ParameterCountTest::trainable).sum(), "decoder blocks");
+            assertEquals(3_913_728L, trunk.encoderUnits().stream().mapToLong(StateDictChecks::trainable).sum(), "encoder units");
+            assertEquals(10_809_408L, trunk.encoderBlocks().stream().mapToLong(StateDictChecks::trainable).sum(), "encoder blocks");
+            assertEquals(3_947_520L, trunk.decoderUnits().stream().mapToLong(StateDictChecks::trainable).sum(), "decoder units");
+            assertEquals(6_272_640L, trunk.decoderBlocks().stream().mapToLong(StateDictChecks::trainable).sum(), "decoder blocks");
         }
     }
 
@@ -141,36 +142,4 @@ class ParameterCountTest extends EngineTest {
         return (SegNetHead) provider.create(NoOptions.INSTANCE, task, channels);
     }
 
-    /** Every DJL parameter of the block appears exactly once among the named entries. */
-    private static void assertEveryParameterNamedOnce(Block block, Map<String, Parameter> entries, String variant) {
-        Set<Parameter> named = Collections.newSetFromMap(new IdentityHashMap<>());
-        named.addAll(entries.values());
-        assertEquals(entries.size(), named.size(), variant + ": no parameter under two names");
-        Set<Parameter> all = Collections.newSetFromMap(new IdentityHashMap<>());
-        block.getParameters().forEach(p -> all.add(p.getValue()));
-        assertEquals(all, named, variant + ": every DJL parameter has exactly one PyTorch name");
-    }
-
-    /** Same names in the same order, with the same shapes. */
-    private static void assertSameEntries(Map<String, Shape> expected, Map<String, Shape> actual, String what) {
-        assertEquals(new ArrayList<>(expected.keySet()), new ArrayList<>(actual.keySet()), what + ": names and order");
-        assertEquals(expected, actual, what + ": shapes");
-    }
-
-    private static long trainable(Block block) {
-        return block.getParameters().values().stream()
-                .filter(Parameter::requiresGradient)
-                .mapToLong(p -> p.getArray().size())
-                .sum();
-    }
-
-    private static Map<String, Shape> shapes(Map<String, Parameter> entries, boolean trainable) {
-        Map<String, Shape> shapes = new LinkedHashMap<>();
-        entries.forEach((name, p) -> {
-            if (p.requiresGradient() == trainable) {
-                shapes.put(name, p.getArray().getShape());
-            }
-        });
-        return shapes;
-    }
 }

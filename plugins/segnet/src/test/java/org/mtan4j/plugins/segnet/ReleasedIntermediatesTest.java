@@ -18,13 +18,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.blocks.head.OutputActivation;
 import org.mtan4j.plugins.segnet.backbone.CrossStitchBackbone;
 import org.mtan4j.plugins.segnet.backbone.DenseBackbone;
 import org.mtan4j.plugins.segnet.backbone.MtanBackbone;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
 import org.mtan4j.plugins.segnet.backbone.SegNetTrunk;
 import org.mtan4j.plugins.segnet.backbone.SplitBackbone;
-import org.mtan4j.plugins.segnet.head.OutputActivation;
 import org.mtan4j.plugins.segnet.head.SegNetHeadBlock;
 
 /**

@@ -2,6 +2,9 @@ package org.mtan4j.plugins.segnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mtan4j.blocks.Nyuv2Tasks.DEPTH;
+import static org.mtan4j.blocks.Nyuv2Tasks.NORMAL;
+import static org.mtan4j.blocks.Nyuv2Tasks.SEMANTIC;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -13,9 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.BackboneProvider;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.blocks.Nyuv2Tasks;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
 import org.mtan4j.plugins.segnet.head.SegNetHead;
 
@@ -28,10 +32,6 @@ class SegNetForwardTest extends EngineTest {
 
     private static final List<Integer> FILTERS = List.of(4, 8, 8, 16, 16);
     private static final SegNetOptions NARROW = new SegNetOptions(FILTERS);
-    private static final TaskSpec SEMANTIC = TaskSpec.segmentation("semantic", 13);
-    private static final TaskSpec DEPTH = TaskSpec.depth("depth");
-    private static final TaskSpec NORMAL = TaskSpec.normal("normal");
-    private static final List<TaskSpec> NYUV2 = List.of(SEMANTIC, DEPTH, NORMAL);
 
     static Stream<Arguments> variants() {
         return Stream.of(
@@ -41,12 +41,12 @@ class SegNetForwardTest extends EngineTest {
                 Arguments.of("stan-semantic", new StanBackboneProvider(), NARROW, List.of(SEMANTIC)),
                 Arguments.of("stan-depth", new StanBackboneProvider(), NARROW, List.of(DEPTH)),
                 Arguments.of("stan-normal", new StanBackboneProvider(), NARROW, List.of(NORMAL)),
-                Arguments.of("split-standard", new SplitBackboneProvider(), new SplitOptions(FILTERS, "standard"), NYUV2),
-                Arguments.of("split-deep", new SplitBackboneProvider(), new SplitOptions(FILTERS, "deep"), NYUV2),
-                Arguments.of("split-wide", new SplitBackboneProvider(), new SplitOptions(FILTERS, "wide"), NYUV2),
-                Arguments.of("dense", new DenseBackboneProvider(), NARROW, NYUV2),
-                Arguments.of("cross-stitch", new CrossStitchBackboneProvider(), NARROW, NYUV2),
-                Arguments.of("mtan", new MtanBackboneProvider(), NARROW, NYUV2),
+                Arguments.of("split-standard", new SplitBackboneProvider(), new SplitOptions(FILTERS, "standard"), Nyuv2Tasks.ALL),
+                Arguments.of("split-deep", new SplitBackboneProvider(), new SplitOptions(FILTERS, "deep"), Nyuv2Tasks.ALL),
+                Arguments.of("split-wide", new SplitBackboneProvider(), new SplitOptions(FILTERS, "wide"), Nyuv2Tasks.ALL),
+                Arguments.of("dense", new DenseBackboneProvider(), NARROW, Nyuv2Tasks.ALL),
+                Arguments.of("cross-stitch", new CrossStitchBackboneProvider(), NARROW, Nyuv2Tasks.ALL),
+                Arguments.of("mtan", new MtanBackboneProvider(), NARROW, Nyuv2Tasks.ALL),
                 Arguments.of("mtan, two CityScapes-like tasks", new MtanBackboneProvider(), NARROW,
                         List.of(TaskSpec.segmentation("semantic", 7), DEPTH)));
     }
@@ -54,9 +54,8 @@ class SegNetForwardTest extends EngineTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     <O> void predictsEveryTask(String variant, BackboneProvider<O> provider, O options, List<TaskSpec> tasks) {
-        Shape batch = new Shape(2, 3, 64, 96);
-        SegNetBackbone backbone = (SegNetBackbone) provider.create(options, new BackboneContext(tasks, new Shape(3, 64, 96)));
-        backbone.block().initialize(manager, DataType.FLOAT32, batch);
+        Shape batch = Backbones.BATCH;
+        SegNetBackbone backbone = Backbones.initialised(provider, options, tasks, manager);
         ParameterStore store = new ParameterStore(manager, false);
         NDList features = backbone.block().forward(store, new NDList(manager.randomUniform(0f, 1f, batch)), true);
         assertEquals(tasks.size(), features.size(), variant);

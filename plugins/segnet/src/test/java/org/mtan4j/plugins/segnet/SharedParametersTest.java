@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -22,9 +21,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.BackboneProvider;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.blocks.Nyuv2Tasks;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
 
 /**
@@ -41,8 +41,7 @@ import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
 class SharedParametersTest extends EngineTest {
 
     private static final SegNetOptions NARROW = new SegNetOptions(List.of(4, 8, 8, 16, 16));
-    private static final List<TaskSpec> NYUV2 = List.of(TaskSpec.segmentation("semantic", 13), TaskSpec.depth("depth"),
-            TaskSpec.normal("normal"));
+    private static final List<TaskSpec> NYUV2 = Nyuv2Tasks.ALL;
 
     static Stream<Arguments> variants() {
         return Stream.of(
@@ -56,9 +55,8 @@ class SharedParametersTest extends EngineTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     <O> void sharedMeansUsedByEveryTask(String variant, BackboneProvider<O> provider, O options, List<TaskSpec> tasks) {
-        Shape batch = new Shape(2, 3, 64, 96);
-        SegNetBackbone backbone = (SegNetBackbone) provider.create(options, new BackboneContext(tasks, new Shape(3, 64, 96)));
-        backbone.block().initialize(manager, DataType.FLOAT32, batch);
+        Shape batch = Backbones.BATCH;
+        SegNetBackbone backbone = Backbones.initialised(provider, options, tasks, manager);
         Set<Parameter> shared = Collections.newSetFromMap(new IdentityHashMap<>());
         shared.addAll(backbone.sharedParameters());
         assertFalse(shared.isEmpty(), variant);

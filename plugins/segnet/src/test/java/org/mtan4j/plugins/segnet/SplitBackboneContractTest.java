@@ -7,6 +7,9 @@ import org.mtan4j.api.contract.BackboneContract;
 /** The backbone contract for {@code split} with narrow filters. */
 class SplitBackboneContractTest extends BackboneContract<SplitOptions> {
 
+    /** Narrow filters, quick to run. */
+    static final List<Integer> FILTERS = List.of(4, 8, 8, 16, 16);
+
     @Override
     protected BackboneProvider<SplitOptions> provider() {
         return new SplitBackboneProvider();
@@ -14,6 +17,6 @@ class SplitBackboneContractTest extends BackboneContract<SplitOptions> {
 
     @Override
     protected SplitOptions smallOptions() {
-        return new SplitOptions(List.of(4, 8, 8, 16, 16), "standard");
+        return new SplitOptions(FILTERS, "standard");
     }
 }

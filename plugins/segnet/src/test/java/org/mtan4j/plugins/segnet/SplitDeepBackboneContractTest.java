@@ -1,18 +1,7 @@
 package org.mtan4j.plugins.segnet;
 
-import java.util.List;
-import org.mtan4j.api.BackboneProvider;
-import org.mtan4j.api.contract.BackboneContract;
-
 /** The backbone contract for {@code split, variant deep} with narrow filters. */
-class SplitDeepBackboneContractTest extends BackboneContract<SplitOptions> {
-
-    private static final List<Integer> FILTERS = List.of(4, 8, 8, 16, 16);
-
-    @Override
-    protected BackboneProvider<SplitOptions> provider() {
-        return new SplitBackboneProvider();
-    }
+class SplitDeepBackboneContractTest extends SplitBackboneContractTest {
 
     @Override
     protected SplitOptions smallOptions() {

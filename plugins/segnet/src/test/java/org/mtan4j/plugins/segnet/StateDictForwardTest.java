@@ -25,9 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.nd.Convolutions;
+import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.blocks.Nyuv2Tasks;
+import org.mtan4j.blocks.sampling.AlignCornersBilinear;
+import org.mtan4j.blocks.sampling.MaxPool2x2;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
-import org.mtan4j.plugins.segnet.nn.AlignCornersBilinear;
-import org.mtan4j.plugins.segnet.nn.MaxPool2x2;
 
 /**
  * Each backbone's forward (inference mode) equals the network models.md describes, evaluated here
@@ -40,8 +42,7 @@ import org.mtan4j.plugins.segnet.nn.MaxPool2x2;
 class StateDictForwardTest extends EngineTest {
 
     private static final SegNetOptions NARROW = new SegNetOptions(List.of(4, 8, 8, 16, 16));
-    private static final List<TaskSpec> TASKS = List.of(TaskSpec.segmentation("semantic", 13), TaskSpec.depth("depth"),
-            TaskSpec.normal("normal"));
+    private static final List<TaskSpec> TASKS = Nyuv2Tasks.ALL;
     private static final Shape BATCH = new Shape(2, 3, 32, 64);
 
     private Map<String, Parameter> w;
@@ -261,11 +262,11 @@ class StateDictForwardTest extends EngineTest {
         return NDArrays.concat(new NDList(first, second), 1);
     }
 
-    private record MaxPool2x2Result(org.mtan4j.plugins.segnet.nn.Pooled pooled, NDArray values) {
+    private record MaxPool2x2Result(org.mtan4j.blocks.sampling.Pooled pooled, NDArray values) {
     }
 
     private static MaxPool2x2Result pool(NDArray x) {
-        org.mtan4j.plugins.segnet.nn.Pooled p = MaxPool2x2.pool(x);
+        org.mtan4j.blocks.sampling.Pooled p = MaxPool2x2.pool(x);
         return new MaxPool2x2Result(p, p.values());
     }
 

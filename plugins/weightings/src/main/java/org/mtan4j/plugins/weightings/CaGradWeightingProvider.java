@@ -1,12 +1,21 @@
 package org.mtan4j.plugins.weightings;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 
 /** The {@code cagrad} weighting: Conflict-Averse Gradient descent (Liu et al., NeurIPS 2021). */
-public final class CaGradWeightingProvider implements WeightingProvider<CaGradWeightingProvider.Options> {
+public final class CaGradWeightingProvider extends AbstractPluginProvider<CaGradWeightingProvider.Options>
+        implements WeightingProvider<CaGradWeightingProvider.Options> {
+
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public CaGradWeightingProvider() {
+        super("cagrad",
+                "Conflict-averse gradient: the best worst-case improvement near the mean gradient (Liu et al., NeurIPS 2021).",
+                Options.class, new Options(0.5, 1));
+    }
 
     /**
      * CAGrad's options (LibMTL's {@code calpha} and {@code rescale}).
@@ -24,26 +33,6 @@ public final class CaGradWeightingProvider implements WeightingProvider<CaGradWe
                 throw new IllegalArgumentException("rescale must be 0, 1 or 2, got " + rescale);
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return "cagrad";
-    }
-
-    @Override
-    public String description() {
-        return "Conflict-averse gradient: the best worst-case improvement near the mean gradient (Liu et al., NeurIPS 2021).";
-    }
-
-    @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
-
-    @Override
-    public Options defaultOptions() {
-        return new Options(0.5, 1);
     }
 
     @Override

@@ -1,12 +1,21 @@
 package org.mtan4j.plugins.weightings;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 
 /** The {@code db-mtl} weighting: Dual-Balancing Multi-Task Learning (Lin et al., 2023). */
-public final class DbMtlWeightingProvider implements WeightingProvider<DbMtlWeightingProvider.Options> {
+public final class DbMtlWeightingProvider extends AbstractPluginProvider<DbMtlWeightingProvider.Options>
+        implements WeightingProvider<DbMtlWeightingProvider.Options> {
+
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public DbMtlWeightingProvider() {
+        super("db-mtl",
+                "Dual balancing: log losses and moving-average gradients scaled to the largest norm (Lin et al., 2023).",
+                Options.class, new Options(0.9, 0));
+    }
 
     /**
      * DB-MTL's options (LibMTL's {@code DB_beta} and {@code DB_beta_sigma}).
@@ -21,26 +30,6 @@ public final class DbMtlWeightingProvider implements WeightingProvider<DbMtlWeig
                 throw new IllegalArgumentException("beta must lie in [0, 1] and beta-sigma be >= 0, got " + beta + " and " + betaSigma);
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return "db-mtl";
-    }
-
-    @Override
-    public String description() {
-        return "Dual balancing: log losses and moving-average gradients scaled to the largest norm (Lin et al., 2023).";
-    }
-
-    @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
-
-    @Override
-    public Options defaultOptions() {
-        return new Options(0.9, 0);
     }
 
     @Override

@@ -1,12 +1,20 @@
 package org.mtan4j.plugins.weightings;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 
 /** The {@code dwa} weighting: Dynamic Weight Average, the MTAN paper's own (Liu et al., CVPR 2019). */
-public final class DwaWeightingProvider implements WeightingProvider<DwaWeightingProvider.Options> {
+public final class DwaWeightingProvider extends AbstractPluginProvider<DwaWeightingProvider.Options>
+        implements WeightingProvider<DwaWeightingProvider.Options> {
+
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public DwaWeightingProvider() {
+        super("dwa", "Dynamic Weight Average: softmax over the tasks' loss ratios of the last two epochs (MTAN, CVPR 2019).",
+                Options.class, new Options(2.0));
+    }
 
     /**
      * DWA's options.
@@ -20,26 +28,6 @@ public final class DwaWeightingProvider implements WeightingProvider<DwaWeightin
                 throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature);
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return "dwa";
-    }
-
-    @Override
-    public String description() {
-        return "Dynamic Weight Average: softmax over the tasks' loss ratios of the last two epochs (MTAN, CVPR 2019).";
-    }
-
-    @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
-
-    @Override
-    public Options defaultOptions() {
-        return new Options(2.0);
     }
 
     @Override

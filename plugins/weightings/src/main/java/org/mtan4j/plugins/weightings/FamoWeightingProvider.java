@@ -1,12 +1,20 @@
 package org.mtan4j.plugins.weightings;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 
 /** The {@code famo} weighting: Fast Adaptive Multitask Optimization (Liu et al., NeurIPS 2023). */
-public final class FamoWeightingProvider implements WeightingProvider<FamoWeightingProvider.Options> {
+public final class FamoWeightingProvider extends AbstractPluginProvider<FamoWeightingProvider.Options>
+        implements WeightingProvider<FamoWeightingProvider.Options> {
+
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public FamoWeightingProvider() {
+        super("famo", "Fast adaptive weights from the log-loss decrease of each step (Liu et al., NeurIPS 2023).",
+                Options.class, new Options(0.025, 1e-3));
+    }
 
     /**
      * FAMO's options (LibMTL's {@code FAMO_w_lr} and {@code FAMO_w_gamma}).
@@ -21,26 +29,6 @@ public final class FamoWeightingProvider implements WeightingProvider<FamoWeight
                 throw new IllegalArgumentException("lr must be > 0 and gamma >= 0, got " + lr + " and " + gamma);
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return "famo";
-    }
-
-    @Override
-    public String description() {
-        return "Fast adaptive weights from the log-loss decrease of each step (Liu et al., NeurIPS 2023).";
-    }
-
-    @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
-
-    @Override
-    public Options defaultOptions() {
-        return new Options(0.025, 1e-3);
     }
 
     @Override

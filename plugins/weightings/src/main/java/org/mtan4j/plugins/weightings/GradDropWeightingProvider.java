@@ -1,12 +1,20 @@
 package org.mtan4j.plugins.weightings;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 
 /** The {@code graddrop} weighting: Gradient Sign Dropout (Chen et al., NeurIPS 2020), on representation gradients. */
-public final class GradDropWeightingProvider implements WeightingProvider<GradDropWeightingProvider.Options> {
+public final class GradDropWeightingProvider extends AbstractPluginProvider<GradDropWeightingProvider.Options>
+        implements WeightingProvider<GradDropWeightingProvider.Options> {
+
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public GradDropWeightingProvider() {
+        super("graddrop", "Gradient sign dropout on the representation gradients (Chen et al., NeurIPS 2020).",
+                Options.class, new Options(0.0));
+    }
 
     /**
      * GradDrop's options.
@@ -20,26 +28,6 @@ public final class GradDropWeightingProvider implements WeightingProvider<GradDr
                 throw new IllegalArgumentException("leak must lie in [0, 1], got " + leak);
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return "graddrop";
-    }
-
-    @Override
-    public String description() {
-        return "Gradient sign dropout on the representation gradients (Chen et al., NeurIPS 2020).";
-    }
-
-    @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
-
-    @Override
-    public Options defaultOptions() {
-        return new Options(0.0);
     }
 
     @Override

@@ -1,12 +1,21 @@
 package org.mtan4j.plugins.weightings;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 
 /** The {@code gradnorm} weighting: Gradient Normalisation (Chen et al., ICML 2018). */
-public final class GradNormWeightingProvider implements WeightingProvider<GradNormWeightingProvider.Options> {
+public final class GradNormWeightingProvider extends AbstractPluginProvider<GradNormWeightingProvider.Options>
+        implements WeightingProvider<GradNormWeightingProvider.Options> {
+
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public GradNormWeightingProvider() {
+        super("gradnorm",
+                "Learns loss weights that balance the norms of the shared gradients with the training rates (Chen et al., ICML 2018).",
+                Options.class, new Options(1.5));
+    }
 
     /**
      * GradNorm's options.
@@ -20,26 +29,6 @@ public final class GradNormWeightingProvider implements WeightingProvider<GradNo
                 throw new IllegalArgumentException("alpha must be non-negative and finite, got " + alpha);
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return "gradnorm";
-    }
-
-    @Override
-    public String description() {
-        return "Learns loss weights that balance the norms of the shared gradients with the training rates (Chen et al., ICML 2018).";
-    }
-
-    @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
-
-    @Override
-    public Options defaultOptions() {
-        return new Options(1.5);
     }
 
     @Override

@@ -1,12 +1,21 @@
 package org.mtan4j.plugins.weightings;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 
 /** The {@code gradvac} weighting: Gradient Vaccine (Wang et al., ICLR 2021), whole-model granularity. */
-public final class GradVacWeightingProvider implements WeightingProvider<GradVacWeightingProvider.Options> {
+public final class GradVacWeightingProvider extends AbstractPluginProvider<GradVacWeightingProvider.Options>
+        implements WeightingProvider<GradVacWeightingProvider.Options> {
+
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public GradVacWeightingProvider() {
+        super("gradvac",
+                "Gradient Vaccine: raises pairwise gradient similarity to its moving average (Wang et al., ICLR 2021).",
+                Options.class, new Options(0.5));
+    }
 
     /**
      * GradVac's options.
@@ -20,26 +29,6 @@ public final class GradVacWeightingProvider implements WeightingProvider<GradVac
                 throw new IllegalArgumentException("beta must lie in [0, 1], got " + beta);
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return "gradvac";
-    }
-
-    @Override
-    public String description() {
-        return "Gradient Vaccine: raises pairwise gradient similarity to its moving average (Wang et al., ICLR 2021).";
-    }
-
-    @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
-
-    @Override
-    public Options defaultOptions() {
-        return new Options(0.5);
     }
 
     @Override

@@ -1,12 +1,21 @@
 package org.mtan4j.plugins.weightings;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 
 /** The {@code imtl} weighting: Impartial Multi-Task Learning, IMTL-L and IMTL-G (Liu et al., ICLR 2021). */
-public final class ImtlWeightingProvider implements WeightingProvider<ImtlWeightingProvider.Options> {
+public final class ImtlWeightingProvider extends AbstractPluginProvider<ImtlWeightingProvider.Options>
+        implements WeightingProvider<ImtlWeightingProvider.Options> {
+
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public ImtlWeightingProvider() {
+        super("imtl",
+                "Impartial MTL: learned loss scales plus the gradient combination with equal projections (Liu et al., ICLR 2021).",
+                Options.class, new Options(false));
+    }
 
     /**
      * IMTL's options.
@@ -19,26 +28,6 @@ public final class ImtlWeightingProvider implements WeightingProvider<ImtlWeight
         public Options {
             // any value is valid
         }
-    }
-
-    @Override
-    public String name() {
-        return "imtl";
-    }
-
-    @Override
-    public String description() {
-        return "Impartial MTL: learned loss scales plus the gradient combination with equal projections (Liu et al., ICLR 2021).";
-    }
-
-    @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
-
-    @Override
-    public Options defaultOptions() {
-        return new Options(false);
     }
 
     @Override

@@ -1,12 +1,21 @@
 package org.mtan4j.plugins.weightings;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 
 /** The {@code mgda} weighting: multi-task learning as multi-objective optimisation (Sener and Koltun, NeurIPS 2018). */
-public final class MgdaWeightingProvider implements WeightingProvider<MgdaWeightingProvider.Options> {
+public final class MgdaWeightingProvider extends AbstractPluginProvider<MgdaWeightingProvider.Options>
+        implements WeightingProvider<MgdaWeightingProvider.Options> {
+
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public MgdaWeightingProvider() {
+        super("mgda",
+                "Min-norm point of the convex hull of the task gradients, MGDA / MGDA-UB (Sener and Koltun, NeurIPS 2018).",
+                Options.class, new Options("none", false));
+    }
 
     /**
      * MGDA's options.
@@ -23,26 +32,6 @@ public final class MgdaWeightingProvider implements WeightingProvider<MgdaWeight
                 throw new IllegalArgumentException("normalization must be one of none, l2, loss, loss+; got " + normalization);
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return "mgda";
-    }
-
-    @Override
-    public String description() {
-        return "Min-norm point of the convex hull of the task gradients, MGDA / MGDA-UB (Sener and Koltun, NeurIPS 2018).";
-    }
-
-    @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
-
-    @Override
-    public Options defaultOptions() {
-        return new Options("none", false);
     }
 
     @Override

@@ -1,12 +1,20 @@
 package org.mtan4j.plugins.weightings;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 
 /** The {@code nash-mtl} weighting: multi-task learning as a bargaining game (Navon et al., ICML 2022). */
-public final class NashMtlWeightingProvider implements WeightingProvider<NashMtlWeightingProvider.Options> {
+public final class NashMtlWeightingProvider extends AbstractPluginProvider<NashMtlWeightingProvider.Options>
+        implements WeightingProvider<NashMtlWeightingProvider.Options> {
+
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public NashMtlWeightingProvider() {
+        super("nash-mtl", "Nash bargaining solution over the task gradients (Navon et al., ICML 2022).",
+                Options.class, new Options(1, 1.0));
+    }
 
     /**
      * Nash-MTL's options (LibMTL's names; its {@code optim_niter} has no counterpart: the problem is solved
@@ -23,26 +31,6 @@ public final class NashMtlWeightingProvider implements WeightingProvider<NashMtl
                         + updateWeightsEvery + " and " + maxNorm);
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return "nash-mtl";
-    }
-
-    @Override
-    public String description() {
-        return "Nash bargaining solution over the task gradients (Navon et al., ICML 2022).";
-    }
-
-    @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
-
-    @Override
-    public Options defaultOptions() {
-        return new Options(1, 1.0);
     }
 
     @Override

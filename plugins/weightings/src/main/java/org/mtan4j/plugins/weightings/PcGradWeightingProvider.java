@@ -1,32 +1,21 @@
 package org.mtan4j.plugins.weightings;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 
 /** The {@code pcgrad} weighting: Project Conflicting Gradients (Yu et al., NeurIPS 2020). */
-public final class PcGradWeightingProvider implements WeightingProvider<NoOptions> {
+public final class PcGradWeightingProvider extends AbstractPluginProvider<NoOptions>
+        implements WeightingProvider<NoOptions> {
 
-    @Override
-    public String name() {
-        return "pcgrad";
-    }
-
-    @Override
-    public String description() {
-        return "Gradient surgery: projects out conflicting components of the shared gradients (Yu et al., NeurIPS 2020).";
-    }
-
-    @Override
-    public Class<NoOptions> optionsType() {
-        return NoOptions.class;
-    }
-
-    @Override
-    public NoOptions defaultOptions() {
-        return NoOptions.INSTANCE;
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public PcGradWeightingProvider() {
+        super("pcgrad",
+                "Gradient surgery: projects out conflicting components of the shared gradients (Yu et al., NeurIPS 2020).",
+                NoOptions.class, NoOptions.INSTANCE);
     }
 
     @Override

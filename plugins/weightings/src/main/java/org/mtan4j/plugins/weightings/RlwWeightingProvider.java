@@ -1,32 +1,19 @@
 package org.mtan4j.plugins.weightings;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 
 /** The {@code rlw} weighting: random loss weights, softmax of N(0, 1) draws (Lin et al., TMLR 2022). */
-public final class RlwWeightingProvider implements WeightingProvider<NoOptions> {
+public final class RlwWeightingProvider extends AbstractPluginProvider<NoOptions> implements WeightingProvider<NoOptions> {
 
-    @Override
-    public String name() {
-        return "rlw";
-    }
-
-    @Override
-    public String description() {
-        return "Random loss weights: softmax of standard normal draws each step (Lin et al., TMLR 2022).";
-    }
-
-    @Override
-    public Class<NoOptions> optionsType() {
-        return NoOptions.class;
-    }
-
-    @Override
-    public NoOptions defaultOptions() {
-        return NoOptions.INSTANCE;
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public RlwWeightingProvider() {
+        super("rlw", "Random loss weights: softmax of standard normal draws each step (Lin et al., TMLR 2022).",
+                NoOptions.class, NoOptions.INSTANCE);
     }
 
     @Override

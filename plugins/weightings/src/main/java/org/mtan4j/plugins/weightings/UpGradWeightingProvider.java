@@ -1,12 +1,21 @@
 package org.mtan4j.plugins.weightings;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
 
 /** The {@code upgrad} weighting: Unconflicting Projection of Gradients, Jacobian descent (Quinton and Rey, 2024). */
-public final class UpGradWeightingProvider implements WeightingProvider<UpGradWeightingProvider.Options> {
+public final class UpGradWeightingProvider extends AbstractPluginProvider<UpGradWeightingProvider.Options>
+        implements WeightingProvider<UpGradWeightingProvider.Options> {
+
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public UpGradWeightingProvider() {
+        super("upgrad",
+                "Projects each task gradient onto the dual cone of all of them and averages (Quinton and Rey, 2024).",
+                Options.class, new Options(1e-4, 1e-4));
+    }
 
     /**
      * UPGrad's options (LibMTL's {@code UPGrad_norm_eps} and {@code UPGrad_reg_eps}).
@@ -21,26 +30,6 @@ public final class UpGradWeightingProvider implements WeightingProvider<UpGradWe
                 throw new IllegalArgumentException("norm-eps must be >= 0 and reg-eps > 0, got " + normEps + " and " + regEps);
             }
         }
-    }
-
-    @Override
-    public String name() {
-        return "upgrad";
-    }
-
-    @Override
-    public String description() {
-        return "Projects each task gradient onto the dual cone of all of them and averages (Quinton and Rey, 2024).";
-    }
-
-    @Override
-    public Class<Options> optionsType() {
-        return Options.class;
-    }
-
-    @Override
-    public Options defaultOptions() {
-        return new Options(1e-4, 1e-4);
     }
 
     @Override

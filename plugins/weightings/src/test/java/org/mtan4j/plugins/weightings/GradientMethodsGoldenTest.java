@@ -3,37 +3,19 @@ package org.mtan4j.plugins.weightings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.ndarray.NDManager;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.Weighting;
+import org.mtan4j.api.contract.ContractSupport;
 
 /**
  * Each gradient-level method on two or three tasks whose gradients are known, against answers worked
  * out by hand (derivations in the comments).
  */
-class GradientMethodsGoldenTest {
-
-    static {
-        System.setProperty("ai.djl.offline", "true");
-    }
+class GradientMethodsGoldenTest extends ContractSupport {
 
     private static final double TOL = 1e-5;
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
-
     private double[] run(Weighting w, float[]... g) {
         Golden.initialise(w, manager);
         return Golden.step(w, manager, g, 0, new Random(1));

@@ -7,38 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.contract.ContractSupport;
 
 /** DWA, uncertainty and RLW against values worked out by hand. */
-class LossMethodsGoldenTest {
-
-    static {
-        System.setProperty("ai.djl.offline", "true");
-    }
+class LossMethodsGoldenTest extends ContractSupport {
 
     private static final List<TaskSpec> THREE = Golden.tasks(3);
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
-
     /** A context at {@code epoch} that back-propagates through {@code collector}. */
     private static WeightingContext at(int epoch, GradientCollector collector, Random random) {
         return new WeightingContext() {

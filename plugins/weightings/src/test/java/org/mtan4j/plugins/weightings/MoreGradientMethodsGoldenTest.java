@@ -3,31 +3,13 @@ package org.mtan4j.plugins.weightings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.ndarray.NDManager;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.Weighting;
+import org.mtan4j.api.contract.ContractSupport;
 
 /** UPGrad, DB-MTL and Nash-MTL on gradients chosen so the answer can be worked out by hand. */
-class MoreGradientMethodsGoldenTest {
-
-    static {
-        System.setProperty("ai.djl.offline", "true");
-    }
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+class MoreGradientMethodsGoldenTest extends ContractSupport {
 
     @Test
     void upgradOnConflictingGradients() {

@@ -4,13 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.mtan4j.api.TaskHead;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.plugins.wrnmtan.nn.StateDictNamed;
+import org.mtan4j.blocks.head.NamedTaskHead;
 
 /**
  * A classification head ({@link LinearHeadBlock}) with the reference's loss (models.md, WRN-MTAN):
@@ -19,24 +14,10 @@ import org.mtan4j.plugins.wrnmtan.nn.StateDictNamed;
  * task's ignore value are left out of the mean (the reference has none); a batch of only those
  * gives 0.
  */
-public final class LinearHead implements TaskHead, StateDictNamed {
-
-    private final TaskSpec task;
-    private final LinearHeadBlock block;
+public final class LinearHead extends NamedTaskHead<LinearHeadBlock> {
 
     LinearHead(TaskSpec task, LinearHeadBlock block) {
-        this.task = task;
-        this.block = block;
-    }
-
-    @Override
-    public TaskSpec task() {
-        return task;
-    }
-
-    @Override
-    public Block block() {
-        return block;
+        super(task, block);
     }
 
     /**
@@ -53,27 +34,11 @@ public final class LinearHead implements TaskHead, StateDictNamed {
                     + " and " + target.getShape());
         }
         NDArray t = target.toType(DataType.FLOAT32, false);
-        NDArray valid = t.neq((float) task.ignoreValue());
+        NDArray valid = t.neq((float) task().ignoreValue());
         NDArray zero = t.getManager().zeros(new Shape(), DataType.FLOAT32);
         NDArray labels = NDArrays.where(valid, t, zero).toType(DataType.INT64, false).expandDims(1);
         NDArray perSample = prediction.gather(labels, 1).squeeze(1).neg();
         NDArray total = NDArrays.where(valid, perSample, prediction.getManager().zeros(new Shape(), prediction.getDataType())).sum();
         return total.div(valid.sum().toType(total.getDataType(), false).maximum(1f));
-    }
-
-    /**
-     * The head's parameters and BatchNorm statistics under the reference's names, prefixed with
-     * {@code prefix} (the backbone's {@code headPrefix}), in PyTorch's order.
-     */
-    @Override
-    public Map<String, Parameter> stateDictEntries(String prefix) {
-        Map<String, Parameter> entries = new LinkedHashMap<>();
-        block.putStateDictEntries(prefix, entries);
-        return entries;
-    }
-
-    @Override
-    public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
-        block.putStateDictEntries(prefix, into);
     }
 }

@@ -12,8 +12,8 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Map;
-import org.mtan4j.plugins.wrnmtan.nn.Layers;
-import org.mtan4j.plugins.wrnmtan.nn.StateDictNamed;
+import org.mtan4j.blocks.Layers;
+import org.mtan4j.blocks.StateDictNamed;
 
 /**
  * The reference's per-task classifier (models.md, WRN-MTAN): average pool (kernel = stride =

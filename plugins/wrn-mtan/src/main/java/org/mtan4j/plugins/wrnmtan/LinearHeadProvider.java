@@ -2,6 +2,7 @@ package org.mtan4j.plugins.wrnmtan;
 
 import java.util.Objects;
 import java.util.Set;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.TaskHeadProvider;
 import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.TaskSpec;
@@ -10,33 +11,16 @@ import org.mtan4j.api.TaskSpec;
  * {@code linear}: WRN-MTAN's per-task classifier (average pool, Linear, softmax) with the reference's
  * cross-entropy; predictions are log-probabilities {@code (N, classes)}.
  */
-public final class LinearHeadProvider implements TaskHeadProvider<LinearOptions> {
+public final class LinearHeadProvider extends AbstractPluginProvider<LinearOptions>
+        implements TaskHeadProvider<LinearOptions> {
 
     /** The YAML name. */
     public static final String NAME = "linear";
 
     /** Discovered by {@link java.util.ServiceLoader}. */
     public LinearHeadProvider() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Classification head of WRN-MTAN: average pool 8, Linear, softmax; loss -sum(onehot * log(p + 1e-20)).";
-    }
-
-    @Override
-    public Class<LinearOptions> optionsType() {
-        return LinearOptions.class;
-    }
-
-    @Override
-    public LinearOptions defaultOptions() {
-        return LinearOptions.DEFAULT;
+        super(NAME, "Classification head of WRN-MTAN: average pool 8, Linear, softmax; loss -sum(onehot * log(p + 1e-20)).",
+                LinearOptions.class, LinearOptions.DEFAULT);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.mtan4j.plugins.wrnmtan;
 
 import java.util.Objects;
 import java.util.Set;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.MetricAveraging;
 import org.mtan4j.api.MetricProvider;
 import org.mtan4j.api.TaskKind;
@@ -12,33 +13,15 @@ import org.mtan4j.api.TaskSpec;
  * higher is better), pooled or per batch as its {@link MetricAveraging} option says. It lives here
  * until a shared metrics module takes it.
  */
-public final class Top1MetricProvider implements MetricProvider<MetricAveraging> {
+public final class Top1MetricProvider extends AbstractPluginProvider<MetricAveraging> implements MetricProvider<MetricAveraging> {
 
     /** The YAML name. */
     public static final String NAME = "top1";
 
     /** Discovered by {@link java.util.ServiceLoader}. */
     public Top1MetricProvider() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Top-1 accuracy of a classification task, pooled or per batch (the paper's decathlon code).";
-    }
-
-    @Override
-    public Class<MetricAveraging> optionsType() {
-        return MetricAveraging.class;
-    }
-
-    @Override
-    public MetricAveraging defaultOptions() {
-        return MetricAveraging.DEFAULT;
+        super(NAME, "Top-1 accuracy of a classification task, pooled or per batch (the paper's decathlon code).",
+                MetricAveraging.class, MetricAveraging.DEFAULT);
     }
 
     @Override

@@ -1,14 +1,13 @@
 package org.mtan4j.plugins.wrnmtan;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mtan4j.api.Backbone;
 import org.mtan4j.api.TaskHead;
+import org.mtan4j.blocks.mtan.TaskAttentionBackbone;
 
 /**
  * The WRN-MTAN backbone (models.md, WRN-MTAN): one attended {@code (N, 64k, H/8, W/8)} map per task.
@@ -21,36 +20,19 @@ import org.mtan4j.api.TaskHead;
  *
  * <p>Shared parameters: the trunk ({@code conv1}, the three groups, the final BatchNorm) and the
  * shared conv units {@code encoder_block_att}; the attention layers are task-specific.
+ *
+ * <p>PyTorch names: {@link #stateDictEntries()} lists the backbone in PyTorch's order without
+ * classifiers ({@code conv1}, {@code layer<g>.<k>.*}, {@code bn1.*}, {@code encoder_att.<task>.<j>.*},
+ * {@code encoder_block_att.<j>.*}); task {@code i}'s classifier sits under {@code linear.<i>.}. The
+ * reference lists the classifiers between {@code bn1} and the attention modules:
+ * {@link #stateDictEntries(List)} gives that exact order; a consumer that appends the heads' entries
+ * after the backbone's gets the same names and shapes in a different order (harmless for import by
+ * name).
  */
-public final class WrnMtanBackbone implements Backbone {
-
-    private final WrnMtanBlock block;
+public final class WrnMtanBackbone extends TaskAttentionBackbone<WrnMtanBlock> {
 
     WrnMtanBackbone(WrnMtanBlock block) {
-        this.block = block;
-    }
-
-    @Override
-    public Block block() {
-        return block;
-    }
-
-    /** Number of tasks (domains). */
-    public int taskCount() {
-        return block.taskCount();
-    }
-
-    @Override
-    public int featureChannels(int taskIndex) {
-        if (taskIndex < 0 || taskIndex >= block.taskCount()) {
-            throw new IndexOutOfBoundsException("task " + taskIndex + " of " + block.taskCount());
-        }
-        return block.outChannels();
-    }
-
-    @Override
-    public List<Parameter> sharedParameters() {
-        return block.usedBySeveralTasks().stream().filter(Parameter::requiresGradient).toList();
+        super(block, "linear");
     }
 
     /**
@@ -64,22 +46,7 @@ public final class WrnMtanBackbone implements Backbone {
      */
     @Override
     public NDArray forwardTask(ParameterStore parameterStore, NDArray images, boolean training, int taskIndex) {
-        return block.forwardTasks(parameterStore, images, new int[] {taskIndex}, training, null).singletonOrThrow();
-    }
-
-    /**
-     * The backbone's parameters and BatchNorm running statistics under the reference's PyTorch names,
-     * in PyTorch's order, without classifiers: {@code conv1}, {@code layer<g>.<k>.*}, {@code bn1.*},
-     * {@code encoder_att.<task>.<j>.*}, {@code encoder_block_att.<j>.*}. The reference lists the
-     * classifiers between {@code bn1} and the attention modules: {@link #stateDictEntries(List)} gives
-     * that exact order; a consumer that appends the heads' entries after these gets the same names and
-     * shapes in a different order (harmless for import by name).
-     */
-    @Override
-    public Map<String, Parameter> stateDictEntries() {
-        Map<String, Parameter> entries = new LinkedHashMap<>();
-        block.putStateDictEntries("", entries);
-        return entries;
+        return block().forwardTasks(parameterStore, images, new int[] {taskIndex}, training, null).singletonOrThrow();
     }
 
     /**
@@ -94,23 +61,11 @@ public final class WrnMtanBackbone implements Backbone {
             throw new IllegalArgumentException("need one head per task (" + taskCount() + "), got " + heads.size());
         }
         Map<String, Parameter> entries = new LinkedHashMap<>();
-        block.putTrunkEntries("", entries);
+        block().putTrunkEntries("", entries);
         for (int i = 0; i < heads.size(); i++) {
             entries.putAll(heads.get(i).stateDictEntries(headPrefix(i)));
         }
-        block.putAttentionEntries("", entries);
+        block().putAttentionEntries("", entries);
         return entries;
-    }
-
-    /** The reference's module prefix of task {@code taskIndex}'s classifier: {@code linear.<i>.}. */
-    @Override
-    public String headPrefix(int taskIndex) {
-        featureChannels(taskIndex);
-        return "linear." + taskIndex + ".";
-    }
-
-    @Override
-    public String toString() {
-        return block.toString();
     }
 }

@@ -1,29 +1,25 @@
 package org.mtan4j.plugins.wrnmtan;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.mtan4j.plugins.wrnmtan.nn.AttentionLayer;
-import org.mtan4j.plugins.wrnmtan.nn.ConvUnit;
-import org.mtan4j.plugins.wrnmtan.nn.Layers;
-import org.mtan4j.plugins.wrnmtan.nn.StateDictNamed;
+import org.mtan4j.blocks.AttentionLayer;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.ConvUnit;
+import org.mtan4j.blocks.Layers;
+import org.mtan4j.blocks.StateDictNamed;
+import org.mtan4j.blocks.mtan.TaskAttentionNetwork;
 import org.mtan4j.plugins.wrnmtan.nn.WideBasic;
 
 /**
@@ -33,33 +29,30 @@ import org.mtan4j.plugins.wrnmtan.nn.WideBasic;
  * final BatchNorm (PyTorch momentum 0.9) and ReLU. Task {@code i}'s attention path, stage {@code j}:
  * mask = attention({@code j == 0 ? g0 : concat(g_j, a_{j-1})}, shared first), features = mask *
  * {@code g_j}, then the shared conv unit {@code f_j -> f_{j+1}} ({@code f3 -> f3} at the last) and a
- * 2x2 max-pool except after the last. Task {@code i} gets {@code (N, f3, H/8, W/8)}: 9x9 at 72x72.
+ * 2x2 max-pool except after the last: a {@link TaskAttentionNetwork} whose mask inputs and weighted
+ * features are both the {@code g} maps. Task {@code i} gets {@code (N, f3, H/8, W/8)}: 9x9 at 72x72.
  */
-final class WrnMtanBlock extends AbstractBlock implements StateDictNamed {
+final class WrnMtanBlock extends TaskAttentionNetwork {
+
+    /**
+     * DJL momentum of the final BatchNorm, which the reference builds with PyTorch momentum 0.9
+     * (models.md, WRN-MTAN): the running statistics mostly follow the last batch.
+     */
+    static final float FINAL_BN_MOMENTUM = 0.1f;
 
     private static final byte VERSION = 1;
     private static final int STAGES = 4;
 
-    private final int inChannels;
-    private final int taskCount;
     private final int[] f;
     private final Conv2d conv1;
     private final List<List<WideBasic>> groups = new ArrayList<>();
     private final BatchNorm finalNorm;
-    /** [task][stage]. */
-    private final List<List<AttentionLayer>> attention = new ArrayList<>();
-    private final List<ConvUnit> blockAtt = new ArrayList<>();
 
     WrnMtanBlock(int inChannels, WrnMtanOptions options, int taskCount) {
-        super(VERSION);
-        if (taskCount < 1) {
-            throw new IllegalArgumentException("taskCount must be positive, got " + taskCount);
-        }
-        this.inChannels = inChannels;
-        this.taskCount = taskCount;
+        super(VERSION, "WRN-MTAN", inChannels, taskCount, STAGES, 8);
         this.f = options.filters();
         // Registration order = the reference's, so DJL lists parameters in PyTorch's order.
-        conv1 = addChildBlock("conv1", Layers.conv(inChannels, f[0], 3, 1));
+        conv1 = addChildBlock("conv1", Layers.conv(inChannels, f[0], 3, ConvInit.PYTORCH_DEFAULT));
         int in = f[0];
         for (int g = 1; g < STAGES; g++) {
             List<WideBasic> blocks = new ArrayList<>();
@@ -69,41 +62,26 @@ final class WrnMtanBlock extends AbstractBlock implements StateDictNamed {
             }
             groups.add(blocks);
         }
-        finalNorm = addChildBlock("bn1", Layers.batchNorm(Layers.FINAL_BN_MOMENTUM));
+        finalNorm = addChildBlock("bn1", Layers.batchNorm(FINAL_BN_MOMENTUM));
         for (int i = 0; i < taskCount; i++) {
-            List<AttentionLayer> layers = new ArrayList<>();
             for (int j = 0; j < STAGES; j++) {
-                layers.add(addChildBlock("encoder_att_" + i + "_" + j, new AttentionLayer(j == 0 ? f[0] : 2 * f[j], f[j], f[j])));
+                addAttention("encoder_att_" + i + "_" + j, i, j,
+                        new AttentionLayer(j == 0 ? f[0] : 2 * f[j], f[j], f[j], ConvInit.PYTORCH_DEFAULT));
             }
-            attention.add(layers);
         }
         for (int j = 0; j < STAGES; j++) {
-            blockAtt.add(addChildBlock("encoder_block_att_" + j, new ConvUnit(f[j], j + 1 < STAGES ? f[j + 1] : f[j])));
+            addShared("encoder_block_att_" + j, j,
+                    ConvUnit.unnumbered(f[j], j + 1 < STAGES ? f[j + 1] : f[j], ConvInit.PYTORCH_DEFAULT), j < STAGES - 1);
         }
     }
 
-    int taskCount() {
-        return taskCount;
-    }
-
-    int outChannels() {
+    @Override
+    public int outChannels() {
         return f[STAGES - 1];
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        int[] all = new int[taskCount];
-        Arrays.setAll(all, i -> i);
-        return forwardTasks(ps, inputs.singletonOrThrow(), all, training, params);
-    }
-
-    /**
-     * The shared network once, then the attention paths of the given tasks only (the reference's
-     * {@code forward(x, k)} computes one task's path, so no other task's attention BatchNorm sees the
-     * batch).
-     */
-    NDList forwardTasks(ParameterStore ps, NDArray images, int[] tasks, boolean training, PairList<String, Object> params) {
-        check(images.getShape());
+    protected StageMaps trunk(ParameterStore ps, NDArray images, boolean training, PairList<String, Object> params) {
         NDArray[] g = new NDArray[STAGES];
         g[0] = apply(conv1, ps, images, training, params);
         NDArray x = g[0];
@@ -114,40 +92,12 @@ final class WrnMtanBlock extends AbstractBlock implements StateDictNamed {
             g[s] = x;
         }
         g[3] = Activation.relu(apply(finalNorm, ps, g[3], training, params));
-        NDList out = new NDList(tasks.length);
-        for (int i : tasks) {
-            if (i < 0 || i >= taskCount) {
-                throw new IndexOutOfBoundsException("task " + i + " of " + taskCount);
-            }
-            NDArray a = null;
-            for (int j = 0; j < STAGES; j++) {
-                NDArray attIn = j == 0 ? g[0] : NDArrays.concat(new NDList(g[j], a), 1);
-                a = apply(attention.get(i).get(j), ps, attIn, training, params).mul(g[j]);
-                a = apply(blockAtt.get(j), ps, a, training, params);
-                if (j < STAGES - 1) {
-                    a = Pool.maxPool2d(a, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
-                }
-            }
-            out.add(a);
-        }
-        return out;
-    }
-
-    private static NDArray apply(Block block, ParameterStore ps, NDArray x, boolean training, PairList<String, Object> params) {
-        return block.forward(ps, new NDList(x), training, params).singletonOrThrow();
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = check(inputShapes[0]);
-        Shape[] out = new Shape[taskCount];
-        Arrays.fill(out, new Shape(in.get(0), outChannels(), in.get(2) / 8, in.get(3) / 8));
-        return out;
+        return new StageMaps(g, g);
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape in = check(inputShapes[0]);
+        Shape in = checkImages(inputShapes[0]);
         conv1.initialize(manager, dataType, in);
         Shape[] g = new Shape[STAGES];
         g[0] = conv1.getOutputShapes(new Shape[] {in})[0];
@@ -160,59 +110,43 @@ final class WrnMtanBlock extends AbstractBlock implements StateDictNamed {
             g[s] = x;
         }
         finalNorm.initialize(manager, dataType, g[3]);
-        for (List<AttentionLayer> layers : attention) {
+        for (int i = 0; i < taskCount(); i++) {
             for (int j = 0; j < STAGES; j++) {
-                AttentionLayer layer = layers.get(j);
-                layer.initialize(manager, dataType, new Shape(in.get(0), layer.inChannels(), g[j].get(2), g[j].get(3)));
+                initializeAttention(manager, dataType, i, j, g[j]);
             }
         }
         for (int j = 0; j < STAGES; j++) {
-            blockAtt.get(j).initialize(manager, dataType, new Shape(in.get(0), f[j], g[j].get(2), g[j].get(3)));
+            initializeShared(manager, dataType, j, g[j]);
         }
     }
 
-    private Shape check(Shape in) {
-        if (in.dimension() != 4 || in.get(1) != inChannels || in.get(2) % 8 != 0 || in.get(3) % 8 != 0
-                || in.get(2) < 8 || in.get(3) < 8) {
-            throw new IllegalArgumentException("WRN-MTAN expects images (N, " + inChannels
-                    + ", H, W) with H and W positive multiples of 8, got " + in);
-        }
-        return in;
-    }
-
-    /** The trunk and the shared conv units; with one task, everything. */
-    List<Parameter> usedBySeveralTasks() {
-        if (taskCount == 1) {
-            return getParameters().values();
-        }
-        List<Parameter> shared = new ArrayList<>(conv1.getParameters().values());
-        groups.forEach(blocks -> blocks.forEach(b -> shared.addAll(b.getParameters().values())));
-        shared.addAll(finalNorm.getParameters().values());
-        blockAtt.forEach(u -> shared.addAll(u.getParameters().values()));
-        return Collections.unmodifiableList(shared);
+    /** The trunk: {@code conv1}, the groups, the final BatchNorm. */
+    @Override
+    protected List<Parameter> trunkParameters() {
+        List<Parameter> trunk = new ArrayList<>(conv1.getParameters().values());
+        groups.forEach(blocks -> blocks.forEach(b -> trunk.addAll(b.getParameters().values())));
+        trunk.addAll(finalNorm.getParameters().values());
+        return trunk;
     }
 
     /** The shared trunk's entries: {@code conv1}, {@code layer<g>.<k>}, {@code bn1}. */
     void putTrunkEntries(String prefix, Map<String, Parameter> into) {
         StateDictNamed.putConv(prefix + "conv1.", conv1, into);
         for (int g = 0; g < groups.size(); g++) {
-            List<WideBasic> blocks = groups.get(g);
-            for (int k = 0; k < blocks.size(); k++) {
-                blocks.get(k).putStateDictEntries(prefix + "layer" + (g + 1) + "." + k + ".", into);
-            }
+            StateDictNamed.putModuleList(prefix + "layer" + (g + 1) + ".", groups.get(g), into);
         }
         StateDictNamed.putNorm(prefix + "bn1.", finalNorm, into);
     }
 
     /** The attention entries: {@code encoder_att.<task>.<j>} and {@code encoder_block_att.<j>}. */
     void putAttentionEntries(String prefix, Map<String, Parameter> into) {
-        for (int i = 0; i < taskCount; i++) {
+        for (int i = 0; i < taskCount(); i++) {
             for (int j = 0; j < STAGES; j++) {
-                attention.get(i).get(j).putStateDictEntries(prefix + "encoder_att." + i + "." + j + ".", into);
+                attention(i, j).putStateDictEntries(prefix + "encoder_att." + i + "." + j + ".", into);
             }
         }
         for (int j = 0; j < STAGES; j++) {
-            blockAtt.get(j).putStateDictEntries(prefix + "encoder_block_att." + j + ".", into);
+            ((ConvUnit) shared(j)).putStateDictEntries(prefix + "encoder_block_att." + j + ".", into);
         }
     }
 
@@ -224,6 +158,6 @@ final class WrnMtanBlock extends AbstractBlock implements StateDictNamed {
 
     @Override
     public String toString() {
-        return "WrnMtan(" + Arrays.toString(f) + ", " + taskCount + " tasks)";
+        return "WrnMtan(" + Arrays.toString(f) + ", " + taskCount() + " tasks)";
     }
 }

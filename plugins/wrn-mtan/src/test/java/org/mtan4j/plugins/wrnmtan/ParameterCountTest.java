@@ -1,22 +1,22 @@
 package org.mtan4j.plugins.wrnmtan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mtan4j.blocks.StateDictChecks.assertEveryParameterNamedOnce;
+import static org.mtan4j.blocks.StateDictChecks.shapes;
+import static org.mtan4j.blocks.StateDictChecks.trainable;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.contract.ReferenceStateDict;
+import org.mtan4j.blocks.EngineTest;
 
 /**
  * Full-size WRN-MTAN (28-4) with the ten decathlon domains and their classifiers against the
@@ -39,7 +39,7 @@ class ParameterCountTest extends EngineTest {
             backbone.block().initialize(scoped, DataType.FLOAT32, batch);
             Shape features = backbone.block().getOutputShapes(new Shape[] {batch})[0];
             assertEquals(new Shape(1, 256, 9, 9), features, "72 -> 36 -> 18 -> 9");
-            assertEveryParameterNamedOnce(backbone.block(), backbone.stateDictEntries());
+            assertEveryParameterNamedOnce(backbone.block(), backbone.stateDictEntries(), "wrn-mtan");
             long count = trainable(backbone.block());
             List<LinearHead> heads = new ArrayList<>();
             for (int i = 0; i < Decathlon.TASKS.size(); i++) {
@@ -64,26 +64,4 @@ class ParameterCountTest extends EngineTest {
         }
     }
 
-    private static void assertEveryParameterNamedOnce(Block block, Map<String, Parameter> entries) {
-        Set<Parameter> named = Collections.newSetFromMap(new IdentityHashMap<>());
-        named.addAll(entries.values());
-        assertEquals(entries.size(), named.size(), "no parameter under two names");
-        Set<Parameter> all = Collections.newSetFromMap(new IdentityHashMap<>());
-        block.getParameters().forEach(p -> all.add(p.getValue()));
-        assertEquals(all, named, "every DJL parameter has exactly one PyTorch name");
-    }
-
-    private static long trainable(Block block) {
-        return block.getParameters().values().stream().filter(Parameter::requiresGradient).mapToLong(p -> p.getArray().size()).sum();
-    }
-
-    private static Map<String, Shape> shapes(Map<String, Parameter> entries, boolean trainable) {
-        Map<String, Shape> shapes = new LinkedHashMap<>();
-        entries.forEach((name, p) -> {
-            if (p.requiresGradient() == trainable) {
-                shapes.put(name, p.getArray().getShape());
-            }
-        });
-        return shapes;
-    }
 }

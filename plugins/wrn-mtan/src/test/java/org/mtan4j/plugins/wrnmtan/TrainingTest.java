@@ -17,7 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.plugins.wrnmtan.nn.Layers;
+import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.blocks.Layers;
 
 /**
  * Domain-by-domain training as the reference does it: batches of one domain through
@@ -67,7 +68,7 @@ class TrainingTest extends EngineTest {
         NDArray x = manager.create(new float[] {1, 3, 5, 7}, new Shape(4, 1)).reshape(4, 1, 1, 1);
         // PyTorch: running = (1 - m) * running + m * batch_mean, starting at 0; batch mean 4.
         assertEquals(0.4f, runningMeanAfterOneStep(Layers.batchNorm(Layers.BN_MOMENTUM), x), 1e-6f, "default momentum 0.1");
-        assertEquals(3.6f, runningMeanAfterOneStep(Layers.batchNorm(Layers.FINAL_BN_MOMENTUM), x), 1e-6f,
+        assertEquals(3.6f, runningMeanAfterOneStep(Layers.batchNorm(WrnMtanBlock.FINAL_BN_MOMENTUM), x), 1e-6f,
                 "the final BatchNorm's momentum 0.9 (models.md)");
     }
 

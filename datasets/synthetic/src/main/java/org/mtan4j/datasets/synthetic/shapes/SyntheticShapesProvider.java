@@ -4,39 +4,24 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.TaskSpec;
 
 /** Provider of the {@code synthetic-shapes} dataset: one classification domain of coloured shapes. */
-public final class SyntheticShapesProvider implements DatasetProvider<SyntheticShapesOptions> {
+public final class SyntheticShapesProvider extends AbstractPluginProvider<SyntheticShapesOptions>
+        implements DatasetProvider<SyntheticShapesOptions> {
 
     /** The provider's name, the YAML key. */
     public static final String NAME = "synthetic-shapes";
 
     /** Creates the provider; stateless and cheap. */
     public SyntheticShapesProvider() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "One small classification domain of coloured shapes (kind colour, shape or position), for many-to-many runs without data.";
-    }
-
-    @Override
-    public Class<SyntheticShapesOptions> optionsType() {
-        return SyntheticShapesOptions.class;
-    }
-
-    @Override
-    public SyntheticShapesOptions defaultOptions() {
-        return SyntheticShapesOptions.DEFAULTS;
+        super(NAME,
+                "One small classification domain of coloured shapes (kind colour, shape or position), for many-to-many runs without data.",
+                SyntheticShapesOptions.class, SyntheticShapesOptions.DEFAULTS);
     }
 
     /** The domain's one task, named after its kind, and {@code (3, size, size)} images. */

@@ -1,6 +1,7 @@
 package com.example.mtan.weighting;
 
 import java.util.List;
+import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
@@ -11,26 +12,13 @@ import org.mtan4j.api.WeightingProvider;
  * strategy of Chennupati et al., CVPR Workshops 2019). Found by {@link java.util.ServiceLoader} through
  * {@code META-INF/services/org.mtan4j.api.WeightingProvider}.
  */
-public final class GeometricWeightingProvider implements WeightingProvider<NoOptions> {
+public final class GeometricWeightingProvider extends AbstractPluginProvider<NoOptions>
+        implements WeightingProvider<NoOptions> {
 
-    @Override
-    public String name() {
-        return "example-geometric";
-    }
-
-    @Override
-    public String description() {
-        return "Example plugin: the geometric mean of the task losses.";
-    }
-
-    @Override
-    public Class<NoOptions> optionsType() {
-        return NoOptions.class;
-    }
-
-    @Override
-    public NoOptions defaultOptions() {
-        return NoOptions.INSTANCE;
+    /** Discovered by {@link java.util.ServiceLoader}. */
+    public GeometricWeightingProvider() {
+        super("example-geometric", "Example plugin: the geometric mean of the task losses.",
+                NoOptions.class, NoOptions.INSTANCE);
     }
 
     @Override

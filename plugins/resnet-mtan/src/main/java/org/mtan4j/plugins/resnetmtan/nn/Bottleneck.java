@@ -13,6 +13,9 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Map;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.Layers;
+import org.mtan4j.blocks.StateDictNamed;
 
 /**
  * torchvision's ResNet v1.5 bottleneck (models.md, ResNet-MTAN): 1x1 conv {@code in -> planes} - BN -
@@ -51,7 +54,7 @@ public final class Bottleneck extends AbstractBlock implements StateDictNamed {
      * @param downsample whether the shortcut is a 1x1 conv + BN (needed when shapes change)
      * @param init how the convolution weights start
      */
-    public Bottleneck(int inChannels, int planes, int stride, int dilation, boolean downsample, Layers.ConvInit init) {
+    public Bottleneck(int inChannels, int planes, int stride, int dilation, boolean downsample, ConvInit init) {
         super(VERSION);
         if (!downsample && (stride != 1 || inChannels != EXPANSION * planes)) {
             throw new IllegalArgumentException("an identity shortcut needs stride 1 and " + EXPANSION * planes
@@ -139,23 +142,17 @@ public final class Bottleneck extends AbstractBlock implements StateDictNamed {
     }
 
     private Shape check(Shape in) {
-        if (in.dimension() != 4 || in.get(1) != inChannels) {
-            throw new IllegalArgumentException(this + " expects (N, " + inChannels + ", H, W), got " + in);
-        }
-        return in;
+        return Layers.requireInput(toString(), inChannels, in);
     }
 
     @Override
     public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
-        StateDictNamed.putConv(prefix + "conv1.", conv1, into);
-        StateDictNamed.putNorm(prefix + "bn1.", bn1, into);
-        StateDictNamed.putConv(prefix + "conv2.", conv2, into);
-        StateDictNamed.putNorm(prefix + "bn2.", bn2, into);
-        StateDictNamed.putConv(prefix + "conv3.", conv3, into);
-        StateDictNamed.putNorm(prefix + "bn3.", bn3, into);
+        StateDictNamed.putConvNorm(prefix + "conv1.", conv1, prefix + "bn1.", bn1, into);
+        StateDictNamed.putConvNorm(prefix + "conv2.", conv2, prefix + "bn2.", bn2, into);
+        StateDictNamed.putConvNorm(prefix + "conv3.", conv3, prefix + "bn3.", bn3, into);
         if (downsampleConv != null) {
-            StateDictNamed.putConv(prefix + "downsample.0.", downsampleConv, into);
-            StateDictNamed.putNorm(prefix + "downsample.1.", downsampleNorm, into);
+            StateDictNamed.putConvNorm(prefix + "downsample.0.", downsampleConv,
+                    prefix + "downsample.1.", downsampleNorm, into);
         }
     }
 

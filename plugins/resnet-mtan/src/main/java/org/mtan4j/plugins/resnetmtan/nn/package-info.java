@@ -1,5 +1,6 @@
 /**
- * Building blocks of ResNet-MTAN with the reference's initialisation and PyTorch names: bottleneck,
- * attention layer, exact align-corners bilinear resize, layer factories.
+ * ResNet-MTAN's own building block with the reference's initialisation and PyTorch names: torchvision's
+ * bottleneck. The attention layer, layer factories, initialisers and resize are the building blocks'
+ * ({@link org.mtan4j.blocks}).
  */
 package org.mtan4j.plugins.resnetmtan.nn;

@@ -13,12 +13,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.mtan4j.plugins.segnet.nn.ConvUnit;
-import org.mtan4j.plugins.segnet.nn.Intermediates;
-import org.mtan4j.plugins.segnet.nn.Layers;
-import org.mtan4j.plugins.segnet.nn.MaxPool2x2;
-import org.mtan4j.plugins.segnet.nn.PoolIndices;
-import org.mtan4j.plugins.segnet.nn.Pooled;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.ConvUnit;
+import org.mtan4j.blocks.Intermediates;
+import org.mtan4j.blocks.StateDictNamed;
+import org.mtan4j.blocks.sampling.MaxPool2x2;
+import org.mtan4j.blocks.sampling.PoolIndices;
+import org.mtan4j.blocks.sampling.Pooled;
 
 /**
  * The cross-stitch baseline (models.md, "Variants", cross): one SegNet per task whose stages are
@@ -89,7 +90,7 @@ public final class CrossStitchBackbone extends AbstractSegNetBackbone {
                 for (int s = 0; s < LEVELS; s++) {
                     int in = s == 0 ? inChannels : f.get(s - 1);
                     blocks.add(addChildBlock("encoder_block_t_" + i + "_" + s,
-                            ConvUnit.chain(SegNetChains.encoder(s, in, f), Layers.XAVIER_UNIFORM)));
+                            ConvUnit.chain(SegNetChains.encoder(s, in, f), ConvInit.XAVIER_UNIFORM)));
                 }
                 taskEncoder.add(blocks);
             }
@@ -99,7 +100,7 @@ public final class CrossStitchBackbone extends AbstractSegNetBackbone {
                     List<Integer> widths = level == 0 ? List.of(f.get(0), f.get(0), f.get(0))
                             : SegNetChains.decoder(level, f.get(level), f);
                     blocks.add(addChildBlock("decoder_block_t_" + i + "_" + level,
-                            ConvUnit.chain(widths, Layers.XAVIER_UNIFORM)));
+                            ConvUnit.chain(widths, ConvInit.XAVIER_UNIFORM)));
                 }
                 taskDecoder.add(blocks);
             }
@@ -172,16 +173,8 @@ public final class CrossStitchBackbone extends AbstractSegNetBackbone {
         @Override
         protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
             Shape in = checkInput(inputShapes[0]);
-            for (List<ConvUnit> blocks : taskEncoder) {
-                for (int s = 0; s < LEVELS; s++) {
-                    blocks.get(s).initialize(manager, dataType, atLevel(in, blocks.get(s).inChannels(), s));
-                }
-            }
-            for (List<ConvUnit> blocks : taskDecoder) {
-                for (int level = 0; level < LEVELS; level++) {
-                    blocks.get(level).initialize(manager, dataType, atLevel(in, blocks.get(level).inChannels(), level));
-                }
-            }
+            initializeColumns(manager, dataType, in, taskEncoder);
+            initializeColumns(manager, dataType, in, taskDecoder);
         }
 
         /** Everything but each task's level-0 decoder block (see the class comment). */
@@ -201,16 +194,8 @@ public final class CrossStitchBackbone extends AbstractSegNetBackbone {
         public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
             into.put(prefix + "cs_unit_encoder", csEncoder);
             into.put(prefix + "cs_unit_decoder", csDecoder);
-            for (int i = 0; i < taskCount; i++) {
-                for (int s = 0; s < LEVELS; s++) {
-                    taskEncoder.get(i).get(s).putStateDictEntries(prefix + "encoder_block_t." + i + "." + s + ".", into);
-                }
-            }
-            for (int i = 0; i < taskCount; i++) {
-                for (int level = 0; level < LEVELS; level++) {
-                    taskDecoder.get(i).get(level).putStateDictEntries(prefix + "decoder_block_t." + i + "." + level + ".", into);
-                }
-            }
+            StateDictNamed.putModuleLists(prefix + "encoder_block_t.", taskEncoder, into);
+            StateDictNamed.putModuleLists(prefix + "decoder_block_t.", taskDecoder, into);
         }
 
         @Override

@@ -12,12 +12,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.mtan4j.plugins.segnet.nn.ConvUnit;
-import org.mtan4j.plugins.segnet.nn.Intermediates;
-import org.mtan4j.plugins.segnet.nn.Layers;
-import org.mtan4j.plugins.segnet.nn.MaxPool2x2;
-import org.mtan4j.plugins.segnet.nn.PoolIndices;
-import org.mtan4j.plugins.segnet.nn.Pooled;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.ConvUnit;
+import org.mtan4j.blocks.Intermediates;
+import org.mtan4j.blocks.StateDictNamed;
+import org.mtan4j.blocks.sampling.MaxPool2x2;
+import org.mtan4j.blocks.sampling.PoolIndices;
+import org.mtan4j.blocks.sampling.Pooled;
 
 /**
  * The dense baseline (models.md, "Variants", dense): a shared SegNet and one SegNet per task, each
@@ -114,7 +115,7 @@ public final class DenseBackbone extends AbstractSegNetBackbone {
         }
 
         private static ConvUnit chain(List<Integer> widths) {
-            return ConvUnit.chain(widths, Layers.XAVIER_UNIFORM);
+            return ConvUnit.chain(widths, ConvInit.XAVIER_UNIFORM);
         }
 
         @Override
@@ -176,22 +177,9 @@ public final class DenseBackbone extends AbstractSegNetBackbone {
         @Override
         protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
             Shape in = checkInput(inputShapes[0]);
-            for (int s = 0; s < LEVELS; s++) {
-                encoder.get(s).initialize(manager, dataType, atLevel(in, encoder.get(s).inChannels(), s));
-            }
-            for (int level = 0; level < LEVELS; level++) {
-                decoder.get(level).initialize(manager, dataType, atLevel(in, decoder.get(level).inChannels(), level));
-            }
-            for (List<ConvUnit> blocks : taskEncoder) {
-                for (int s = 0; s < LEVELS; s++) {
-                    blocks.get(s).initialize(manager, dataType, atLevel(in, blocks.get(s).inChannels(), s));
-                }
-            }
-            for (List<ConvUnit> blocks : taskDecoder) {
-                for (int level = 0; level < LEVELS; level++) {
-                    blocks.get(level).initialize(manager, dataType, atLevel(in, blocks.get(level).inChannels(), level));
-                }
-            }
+            initializeColumns(manager, dataType, in, List.of(encoder, decoder));
+            initializeColumns(manager, dataType, in, taskEncoder);
+            initializeColumns(manager, dataType, in, taskDecoder);
         }
 
         /** The shared network without its unused level-0 decoder block; with one task, all it uses. */
@@ -211,22 +199,10 @@ public final class DenseBackbone extends AbstractSegNetBackbone {
 
         @Override
         public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
-            for (int s = 0; s < LEVELS; s++) {
-                encoder.get(s).putStateDictEntries(prefix + "encoder_block." + s + ".", into);
-            }
-            for (int level = 0; level < LEVELS; level++) {
-                decoder.get(level).putStateDictEntries(prefix + "decoder_block." + level + ".", into);
-            }
-            for (int i = 0; i < taskCount; i++) {
-                for (int s = 0; s < LEVELS; s++) {
-                    taskEncoder.get(i).get(s).putStateDictEntries(prefix + "encoder_block_t." + i + "." + s + ".", into);
-                }
-            }
-            for (int i = 0; i < taskCount; i++) {
-                for (int level = 0; level < LEVELS; level++) {
-                    taskDecoder.get(i).get(level).putStateDictEntries(prefix + "decoder_block_t." + i + "." + level + ".", into);
-                }
-            }
+            StateDictNamed.putModuleList(prefix + "encoder_block.", encoder, into);
+            StateDictNamed.putModuleList(prefix + "decoder_block.", decoder, into);
+            StateDictNamed.putModuleLists(prefix + "encoder_block_t.", taskEncoder, into);
+            StateDictNamed.putModuleLists(prefix + "decoder_block_t.", taskDecoder, into);
         }
 
         @Override

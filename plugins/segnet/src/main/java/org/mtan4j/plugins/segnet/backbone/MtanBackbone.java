@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.mtan4j.plugins.segnet.nn.AlignCornersBilinear;
-import org.mtan4j.plugins.segnet.nn.AttentionLayer;
-import org.mtan4j.plugins.segnet.nn.ConvUnit;
-import org.mtan4j.plugins.segnet.nn.Intermediates;
+import org.mtan4j.blocks.AttentionLayer;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.ConvUnit;
+import org.mtan4j.blocks.Intermediates;
+import org.mtan4j.blocks.StateDictNamed;
+import org.mtan4j.blocks.sampling.AlignCornersBilinear;
 
 /**
  * The Multi-Task Attention Network on SegNet (models.md, "Variants", mtan; with one task, STAN): a
@@ -99,7 +101,7 @@ public final class MtanBackbone extends AbstractSegNetBackbone {
                 List<AttentionLayer> layers = new ArrayList<>();
                 for (int s = 0; s < LEVELS; s++) {
                     int in = s == 0 ? f.get(0) : 2 * f.get(s);
-                    layers.add(addChildBlock("encoder_att_" + i + "_" + s, new AttentionLayer(in, f.get(s), f.get(s))));
+                    layers.add(addChildBlock("encoder_att_" + i + "_" + s, new AttentionLayer(in, f.get(s), f.get(s), ConvInit.XAVIER_NORMAL)));
                 }
                 encoderAtt.add(layers);
             }
@@ -107,16 +109,16 @@ public final class MtanBackbone extends AbstractSegNetBackbone {
                 List<AttentionLayer> layers = new ArrayList<>();
                 for (int level = 0; level < LEVELS; level++) {
                     int o = out(level);
-                    layers.add(addChildBlock("decoder_att_" + i + "_" + level, new AttentionLayer(f.get(level) + o, o, o)));
+                    layers.add(addChildBlock("decoder_att_" + i + "_" + level, new AttentionLayer(f.get(level) + o, o, o, ConvInit.XAVIER_NORMAL)));
                 }
                 decoderAtt.add(layers);
             }
             for (int s = 0; s < LEVELS; s++) {
                 int next = s + 1 < LEVELS ? f.get(s + 1) : f.get(s);
-                encoderBlockAtt.add(addChildBlock("encoder_block_att_" + s, new ConvUnit(f.get(s), next)));
+                encoderBlockAtt.add(addChildBlock("encoder_block_att_" + s, new ConvUnit(f.get(s), next, 1, ConvInit.XAVIER_NORMAL)));
             }
             for (int level = 0; level < LEVELS; level++) {
-                decoderBlockAtt.add(addChildBlock("decoder_block_att_" + level, new ConvUnit(f.get(level), out(level))));
+                decoderBlockAtt.add(addChildBlock("decoder_block_att_" + level, new ConvUnit(f.get(level), out(level), 1, ConvInit.XAVIER_NORMAL)));
             }
         }
 
@@ -200,22 +202,10 @@ public final class MtanBackbone extends AbstractSegNetBackbone {
         @Override
         public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
             trunk.putStateDictEntries(prefix, into);
-            for (int i = 0; i < taskCount; i++) {
-                for (int s = 0; s < LEVELS; s++) {
-                    encoderAtt.get(i).get(s).putStateDictEntries(prefix + "encoder_att." + i + "." + s + ".", into);
-                }
-            }
-            for (int i = 0; i < taskCount; i++) {
-                for (int level = 0; level < LEVELS; level++) {
-                    decoderAtt.get(i).get(level).putStateDictEntries(prefix + "decoder_att." + i + "." + level + ".", into);
-                }
-            }
-            for (int s = 0; s < LEVELS; s++) {
-                encoderBlockAtt.get(s).putStateDictEntries(prefix + "encoder_block_att." + s + ".", into);
-            }
-            for (int level = 0; level < LEVELS; level++) {
-                decoderBlockAtt.get(level).putStateDictEntries(prefix + "decoder_block_att." + level + ".", into);
-            }
+            StateDictNamed.putModuleLists(prefix + "encoder_att.", encoderAtt, into);
+            StateDictNamed.putModuleLists(prefix + "decoder_att.", decoderAtt, into);
+            StateDictNamed.putModuleList(prefix + "encoder_block_att.", encoderBlockAtt, into);
+            StateDictNamed.putModuleList(prefix + "decoder_block_att.", decoderBlockAtt, into);
         }
 
         @Override

@@ -1,11 +1,15 @@
 package org.mtan4j.plugins.segnet.backbone;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import java.util.Arrays;
 import java.util.List;
-import org.mtan4j.plugins.segnet.nn.StateDictNamed;
+import org.mtan4j.blocks.ConvUnit;
+import org.mtan4j.blocks.Layers;
+import org.mtan4j.blocks.StateDictNamed;
 
 /**
  * Common ground of the SegNet backbones' blocks: input {@code (N, C, H, W)} with H and W multiples
@@ -41,15 +45,26 @@ abstract class MultiTaskBlock extends AbstractBlock implements StateDictNamed {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = checkInput(inputShapes[0]);
         Shape[] out = new Shape[taskCount];
-        Arrays.fill(out, new Shape(in.get(0), outChannels, in.get(2), in.get(3)));
+        Arrays.fill(out, Layers.withChannels(checkInput(inputShapes[0]), outChannels));
         return out;
     }
 
     /** Checks an image batch shape and returns it (see {@link SegNetTrunk}). */
     protected Shape checkInput(Shape in) {
         return SegNetTrunk.checkImages(in, inChannels);
+    }
+
+    /**
+     * Initialises per-task columns of conv units, {@code [task][level]}, each unit for its level's
+     * resolution of the image batch {@code in}, task by task.
+     */
+    protected static void initializeColumns(NDManager manager, DataType dataType, Shape in, List<List<ConvUnit>> columns) {
+        for (List<ConvUnit> units : columns) {
+            for (int level = 0; level < units.size(); level++) {
+                units.get(level).initialize(manager, dataType, atLevel(in, units.get(level).inChannels(), level));
+            }
+        }
     }
 
     /** The shape {@code (N, channels, H / 2^level, W / 2^level)} of an image batch {@code in}. */

@@ -2,8 +2,8 @@ package org.mtan4j.plugins.segnet.backbone;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
-import org.mtan4j.plugins.segnet.nn.Intermediates;
-import org.mtan4j.plugins.segnet.nn.PoolIndices;
+import org.mtan4j.blocks.Intermediates;
+import org.mtan4j.blocks.sampling.PoolIndices;
 
 /**
  * Every intermediate map of one {@link SegNetTrunk} forward pass, named as in models.md "SegNet

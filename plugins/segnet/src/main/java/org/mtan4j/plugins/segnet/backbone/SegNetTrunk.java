@@ -14,12 +14,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mtan4j.plugins.segnet.nn.ConvStack;
-import org.mtan4j.plugins.segnet.nn.ConvUnit;
-import org.mtan4j.plugins.segnet.nn.MaxPool2x2;
-import org.mtan4j.plugins.segnet.nn.PoolIndices;
-import org.mtan4j.plugins.segnet.nn.Pooled;
-import org.mtan4j.plugins.segnet.nn.StateDictNamed;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.ConvUnit;
+import org.mtan4j.blocks.StateDictNamed;
+import org.mtan4j.blocks.sampling.MaxPool2x2;
+import org.mtan4j.blocks.sampling.PoolIndices;
+import org.mtan4j.blocks.sampling.Pooled;
 
 /**
  * The SegNet encoder-decoder of the paper (models.md, "SegNet backbone"), with filters
@@ -95,11 +95,11 @@ public final class SegNetTrunk extends AbstractBlock implements StateDictNamed {
         // Registration order = the reference's module order, so parameters list in PyTorch's order.
         for (int s = 0; s < LEVELS; s++) {
             int in = s == 0 ? inChannels : f.get(s - 1);
-            encoderBlock.add(addChildBlock("encoder_block_" + s, new ConvUnit(in, f.get(s), depth)));
+            encoderBlock.add(addChildBlock("encoder_block_" + s, new ConvUnit(in, f.get(s), depth, ConvInit.XAVIER_NORMAL)));
         }
         for (int level = 0; level < LEVELS; level++) {
             int out = level == 0 ? f.get(0) : f.get(level - 1);
-            decoderBlock.add(addChildBlock("decoder_block_" + level, new ConvUnit(f.get(level), out, depth)));
+            decoderBlock.add(addChildBlock("decoder_block_" + level, new ConvUnit(f.get(level), out, depth, ConvInit.XAVIER_NORMAL)));
         }
         for (int s = 0; s < LEVELS; s++) {
             convBlockEnc.add(addChildBlock("conv_block_enc_" + s, ConvStack.of(f.get(s), unitsInBlock(s), depth)));
@@ -265,18 +265,10 @@ public final class SegNetTrunk extends AbstractBlock implements StateDictNamed {
 
     @Override
     public void putStateDictEntries(String prefix, Map<String, Parameter> into) {
-        for (int s = 0; s < LEVELS; s++) {
-            encoderBlock.get(s).putStateDictEntries(prefix + "encoder_block." + s + ".", into);
-        }
-        for (int level = 0; level < LEVELS; level++) {
-            decoderBlock.get(level).putStateDictEntries(prefix + "decoder_block." + level + ".", into);
-        }
-        for (int s = 0; s < LEVELS; s++) {
-            convBlockEnc.get(s).putStateDictEntries(prefix + "conv_block_enc." + s + ".", into);
-        }
-        for (int level = 0; level < LEVELS; level++) {
-            convBlockDec.get(level).putStateDictEntries(prefix + "conv_block_dec." + level + ".", into);
-        }
+        StateDictNamed.putModuleList(prefix + "encoder_block.", encoderBlock, into);
+        StateDictNamed.putModuleList(prefix + "decoder_block.", decoderBlock, into);
+        StateDictNamed.putModuleList(prefix + "conv_block_enc.", convBlockEnc, into);
+        StateDictNamed.putModuleList(prefix + "conv_block_dec.", convBlockDec, into);
     }
 
     @Override

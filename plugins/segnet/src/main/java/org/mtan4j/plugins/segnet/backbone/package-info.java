@@ -1,6 +1,6 @@
 /**
- * The SegNet networks of the paper, built from {@link org.mtan4j.plugins.segnet.nn}: the
- * encoder-decoder trunk ({@link org.mtan4j.plugins.segnet.backbone.SegNetTrunk}, with all
+ * The SegNet networks of the paper, built from {@link org.mtan4j.blocks} (and SegNet's stacks of conv
+ * units, {@link org.mtan4j.plugins.segnet.backbone.ConvStack}): the encoder-decoder trunk ({@link org.mtan4j.plugins.segnet.backbone.SegNetTrunk}, with all
  * intermediate maps available through {@link org.mtan4j.plugins.segnet.backbone.SegNetTrace}) and the
  * backbones on it: split and single ({@link org.mtan4j.plugins.segnet.backbone.SplitBackbone}), MTAN
  * and STAN ({@link org.mtan4j.plugins.segnet.backbone.MtanBackbone}), dense

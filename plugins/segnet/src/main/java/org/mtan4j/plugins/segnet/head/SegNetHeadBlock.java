@@ -12,9 +12,11 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Map;
 import java.util.Objects;
-import org.mtan4j.plugins.segnet.nn.Intermediates;
-import org.mtan4j.plugins.segnet.nn.Layers;
-import org.mtan4j.plugins.segnet.nn.StateDictNamed;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.Intermediates;
+import org.mtan4j.blocks.Layers;
+import org.mtan4j.blocks.StateDictNamed;
+import org.mtan4j.blocks.head.OutputActivation;
 
 /**
  * The paper's SegNet prediction head (models.md, "Building blocks"): 3x3 convolution
@@ -52,8 +54,8 @@ public final class SegNetHeadBlock extends AbstractBlock implements StateDictNam
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.activation = Objects.requireNonNull(activation, "activation is null");
-        this.conv = addChildBlock("conv", Layers.conv(inChannels, 3));
-        this.pred = addChildBlock("pred", Layers.conv(outChannels, 1));
+        this.conv = addChildBlock("conv", Layers.conv(inChannels, inChannels, 3, ConvInit.XAVIER_NORMAL));
+        this.pred = addChildBlock("pred", Layers.conv(inChannels, outChannels, 1, ConvInit.XAVIER_NORMAL));
     }
 
     /** The output activation. */
@@ -77,8 +79,7 @@ public final class SegNetHeadBlock extends AbstractBlock implements StateDictNam
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = checkInput(inputShapes[0]);
-        return new Shape[] {new Shape(in.get(0), outChannels, in.get(2), in.get(3))};
+        return new Shape[] {Layers.withChannels(checkInput(inputShapes[0]), outChannels)};
     }
 
     @Override
@@ -89,10 +90,7 @@ public final class SegNetHeadBlock extends AbstractBlock implements StateDictNam
     }
 
     private Shape checkInput(Shape in) {
-        if (in.dimension() != 4 || in.get(1) != inChannels) {
-            throw new IllegalArgumentException("the head expects features (N, " + inChannels + ", H, W), got " + in);
-        }
-        return in;
+        return Layers.requireInput("SegNet head", inChannels, in);
     }
 
     @Override

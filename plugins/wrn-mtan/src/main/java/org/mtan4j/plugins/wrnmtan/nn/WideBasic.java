@@ -13,6 +13,9 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Map;
+import org.mtan4j.blocks.ConvInit;
+import org.mtan4j.blocks.Layers;
+import org.mtan4j.blocks.StateDictNamed;
 
 /**
  * The reference's pre-activation wide block {@code wide_basic} (models.md, WRN-MTAN):
@@ -41,11 +44,11 @@ public final class WideBasic extends AbstractBlock implements StateDictNamed {
         this.planes = planes;
         this.stride = stride;
         bn1 = addChildBlock("bn1", Layers.batchNorm(Layers.BN_MOMENTUM));
-        conv1 = addChildBlock("conv1", Layers.conv(inChannels, planes, 3, 1));
+        conv1 = addChildBlock("conv1", Layers.conv(inChannels, planes, 3, ConvInit.PYTORCH_DEFAULT));
         bn2 = addChildBlock("bn2", Layers.batchNorm(Layers.BN_MOMENTUM));
-        conv2 = addChildBlock("conv2", Layers.conv(planes, planes, 3, stride));
+        conv2 = addChildBlock("conv2", Layers.conv(planes, planes, 3, stride, 1, true, ConvInit.PYTORCH_DEFAULT));
         shortcut = stride != 1 || inChannels != planes
-                ? addChildBlock("shortcut", Layers.conv(inChannels, planes, 1, stride))
+                ? addChildBlock("shortcut", Layers.conv(inChannels, planes, 1, stride, 1, true, ConvInit.PYTORCH_DEFAULT))
                 : null;
     }
 
@@ -81,10 +84,7 @@ public final class WideBasic extends AbstractBlock implements StateDictNamed {
     }
 
     private Shape check(Shape in) {
-        if (in.dimension() != 4 || in.get(1) != inChannels) {
-            throw new IllegalArgumentException("wide block expects (N, " + inChannels + ", H, W), got " + in);
-        }
-        return in;
+        return Layers.requireInput("wide block", inChannels, in);
     }
 
     @Override

@@ -20,9 +20,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
     private static String pytorch(Installation inst) {
         try {
             EngineSetup setup = EngineSetup.plan(EngineSetup.Variables.fromEnvironment(), inst);
-            String version = setup.library() != null && setup.library().version() != null ? setup.library().version()
-                    : setup.route() == EngineSetup.Route.BUNDLED ? inst.bundled().version() : setup.nativeFolder().getFileName().toString();
-            return version + (setup.flavor() == null ? "" : " " + setup.flavor()) + ", " + setup.route().label() + " (" + setup.nativeFolder()
+            return setup.pytorchVersion() + (setup.flavor() == null ? "" : " " + setup.flavor()) + ", " + setup.route().label() + " (" + setup.nativeFolder()
                     + "; mtan doctor tells more)";
         } catch (EngineSetupException e) {
             return "unknown: the engine variables do not work (" + e.getMessage() + ")";

@@ -83,8 +83,8 @@ class EngineSettingsTest {
         Path cache = Files.createDirectories(dir.resolve("empty-cache"));
         refusedWithoutARunFolder(dir, Map.of(EngineSetup.FLAVOR, "cu999", "ENGINE_CACHE_DIR", cache.toString()), List.of(),
                 "mtan: engine set-up: PYTORCH_FLAVOR=cu999", "PyTorch 2.7.1 cu999, which is not here", "the bundled library is PyTorch 2.7.1 cpu",
-                cache.resolve("pytorch/2.7.1-cu999-linux-x86_64").toString(), "PYTORCH_LIBRARY_PATH", "MTAN_DOWNLOAD_ENGINE=true",
-                "unset PYTORCH_FLAVOR");
+                cache.resolve("pytorch/2.7.1-cu999-linux-x86_64").toString(), "which DJL does not publish", "carries cpu, cu128",
+                "Set PYTORCH_FLAVOR to one of them", "PYTORCH_LIBRARY_PATH");
     }
 
     @Test

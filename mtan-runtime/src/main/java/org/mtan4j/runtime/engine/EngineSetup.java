@@ -285,6 +285,15 @@ public record EngineSetup(Variables variables, Installation installation, Route 
         String askedBy = v.version() != null && !version.equals(inst.engineVersion()) ? FLAVOR + "=" + v.flavor() + " and " + VERSION + "="
                 + v.version() : FLAVOR + "=" + v.flavor();
         boolean downloads = !nativeHere || jni.missing() != null;
+        if (downloads && jni.missing() != null && jni.versionInJar()) {
+            // DJL publishes its builds of a version for the flavours its JNI jar carries; another would make it
+            // substitute the nearest CUDA build after a download of gigabytes.
+            throw new EngineSetupException(askedBy + " asks for DJL's build of " + asked + ", which is not here (" + bundledText + ", and DJL's "
+                    + "cache has no " + folder + ") and which DJL does not publish: its JNI jar " + inst.jniJar().jar() + " carries "
+                    + String.join(", ", inst.jniJar().flavors()) + " for " + inst.classifier() + ". Set "
+                    + FLAVOR + " to one of them, or " + LIBRARY_PATH + " (with " + VERSION + " and " + FLAVOR + ") to an installed PyTorch "
+                    + "(`mtan doctor --torch-env` prints them)" + HELP);
+        }
         if (downloads && !v.download()) {
             throw new EngineSetupException(askedBy + " asks for DJL's build of " + asked + ", which is not here: " + bundledText + ", and DJL's "
                     + "cache has no " + folder + (nativeHere ? " JNI library" : "") + ". Set " + LIBRARY_PATH + " (with " + VERSION + " and "
@@ -356,6 +365,22 @@ public record EngineSetup(Variables variables, Installation installation, Route 
 
     private static String jarName(Installation inst) {
         return inst.jniJar() == null ? "the pytorch-jni jar" : inst.jniJar().jar();
+    }
+
+    /**
+     * The PyTorch version this plan loads, as far as it is known before the start: the library folder's
+     * own ({@code 2.7.1+cu128}), else the bundled jar's or DJL's build's ({@code 2.7.1}), else
+     * {@code PYTORCH_VERSION}, else {@code unknown}.
+     */
+    public String pytorchVersion() {
+        if (library != null && library.version() != null) {
+            return library.version();
+        }
+        return switch (route) {
+            case BUNDLED -> baseOf(installation.bundled().version());
+            case DJL_CACHE -> nativeFolder.getFileName().toString().split("-")[0];
+            case LIBRARY_PATH -> variables.version() != null ? variables.version() : "unknown";
+        };
     }
 
     /** {@code 2.7.1} of {@code 2.7.1-20250812}. */

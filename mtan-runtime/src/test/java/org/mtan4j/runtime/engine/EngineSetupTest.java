@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,7 @@ class EngineSetupTest {
         assertEquals(dir.resolve("cache/pytorch/2.7.1-20250812-cpu-linux-x86_64"), setup.nativeFolder());
         assertEquals(setup.nativeFolder().resolve("0.36.0-libdjl_torch.so"), setup.jni());
         assertFalse(setup.downloads());
+        assertEquals("2.7.1", setup.pytorchVersion(), "known before the first start unpacks the jar");
         assertNames(setup.nativeOrigin(), "pytorch-native-cpu-2.7.1-linux-x86_64.jar");
         assertNames(setup.jniOrigin(), "pytorch-jni-2.7.1-0.36.0.jar", "jnilib/linux-x86_64/cpu");
         assertEquals("cpu", plan(EngineSetup.FLAVOR, "cpu", EngineSetup.VERSION, "2.7.1").flavor());
@@ -92,10 +94,15 @@ class EngineSetupTest {
 
     @Test
     void anUnknownFlavourIsRefusedWithoutTheDownloadPermission() {
-        assertNames(refusal(EngineSetup.FLAVOR, "cu999"), "PYTORCH_FLAVOR=cu999", "2.7.1 cu999",
+        assertNames(refusal(EngineSetup.FLAVOR, "cu999"), "PYTORCH_FLAVOR=cu999", "2.7.1 cu999, which is not here",
                 dir.resolve("cache/pytorch/2.7.1-cu999-linux-x86_64").toString(), "the bundled library is PyTorch 2.7.1 cpu",
-                "PYTORCH_LIBRARY_PATH", "MTAN_DOWNLOAD_ENGINE=true", "mtan doctor --download-engine");
-        assertNames(refusal(EngineSetup.FLAVOR, "cu128"), "PYTORCH_FLAVOR=cu128", "MTAN_DOWNLOAD_ENGINE=true");
+                "which DJL does not publish", "carries cpu, cu128", "Set PYTORCH_FLAVOR to one of them", "PYTORCH_LIBRARY_PATH");
+        assertNames(refusal(EngineSetup.FLAVOR, "cu128"), "PYTORCH_FLAVOR=cu128", "2.7.1 cu128, which is not here",
+                dir.resolve("cache/pytorch/2.7.1-cu128-linux-x86_64").toString(), "MTAN_DOWNLOAD_ENGINE=true", "mtan doctor --download-engine",
+                "unset PYTORCH_FLAVOR");
+        // With the permission too: DJL would substitute its nearest CUDA build after downloading it.
+        assertNames(refusal(EngineSetup.FLAVOR, "cu999", EngineSetup.DOWNLOAD_VARIABLE, "true"), "PYTORCH_FLAVOR=cu999",
+                "which DJL does not publish", "carries cpu, cu128");
     }
 
     @Test
@@ -105,6 +112,7 @@ class EngineSetupTest {
         assertTrue(download.downloads());
         assertEquals(dir.resolve("cache/pytorch/2.7.1-cu128-linux-x86_64"), download.nativeFolder());
         assertNames(download.nativeOrigin(), "downloaded from publish.djl.ai", "by this start");
+        assertEquals("2.7.1", download.pytorchVersion());
         assertNames(download.jniOrigin(), "pytorch-jni-2.7.1-0.36.0.jar", "jnilib/linux-x86_64/cu128");
         // Asked, but the bundled library is what the variables name: nothing to download, offline stays.
         EngineSetup bundled = plan(EngineSetup.DOWNLOAD_VARIABLE, "true");
@@ -149,9 +157,9 @@ class EngineSetupTest {
         assertEquals(dir.resolve("cache/pytorch/2.7.1-cu128-linux-x86_64/0.36.0-libdjl_torch.so"), setup.jni());
         assertNames(setup.jniOrigin(), "pytorch-jni-2.7.1-0.36.0.jar", "jnilib/linux-x86_64/cu128");
         assertNames(setup.nativeOrigin(), "PYTORCH_LIBRARY_PATH", "2.7.1+cu128", "version.py");
-        assertEquals("2.7.1+cu128", setup.library().version());
+        assertEquals("2.7.1+cu128", setup.pytorchVersion());
         assertEquals("cu128", setup.library().flavor());
-        assertEquals(java.util.List.of(), setup.warnings());
+        assertEquals(List.of(), setup.warnings());
         assertFalse(setup.downloads());
         // The file itself names the folder too, as DJL allows.
         assertEquals(lib, plan(EngineSetup.LIBRARY_PATH, lib.resolve("libtorch.so").toString(), EngineSetup.FLAVOR, "cu128").nativeFolder());
@@ -212,27 +220,21 @@ class EngineSetupTest {
         assertNotNull(folder.source());
     }
 
+    private static final String BUNDLED = "native/lib/pytorch.properties";
+
+    /** {@code ai.djl.offline} and whether the bundled jar is visible, as an engine start inside {@link EngineSetup#during} sees them. */
+    private static List<String> seenDuring(boolean hideBundled, boolean liftOffline) {
+        return EngineSetup.during(hideBundled, liftOffline, () -> List.of(System.getProperty("ai.djl.offline"),
+                String.valueOf(Thread.currentThread().getContextClassLoader().getResource(BUNDLED) != null)));
+    }
+
     @Test
     void theStartLiftsOfflineModeAndHidesTheBundledJarOnlyWhenPlanned() {
-        String bundled = "native/lib/pytorch.properties";
         assertEquals("true", System.getProperty("ai.djl.offline"), "tests run offline");
-        String[] seen = new String[2];
-        EngineSetup.during(false, false, () -> {
-            seen[0] = System.getProperty("ai.djl.offline");
-            seen[1] = String.valueOf(Thread.currentThread().getContextClassLoader().getResource(bundled) != null);
-            return null;
-        });
-        assertEquals("true", seen[0], "offline unless the start downloads");
-        assertEquals("true", seen[1], "the bundled jar is visible to the default route");
-        EngineSetup.during(true, true, () -> {
-            seen[0] = System.getProperty("ai.djl.offline");
-            seen[1] = String.valueOf(Thread.currentThread().getContextClassLoader().getResource(bundled) != null);
-            return null;
-        });
-        assertEquals("false", seen[0], "lifted while downloading");
-        assertEquals("false", seen[1], "hidden from DJL's platform search");
+        assertEquals(List.of("true", "true"), seenDuring(false, false), "offline, and the bundled jar visible to the default route");
+        assertEquals(List.of("false", "false"), seenDuring(true, true), "lifted while downloading, the jar hidden from DJL's search");
         assertEquals("true", System.getProperty("ai.djl.offline"), "offline again after the start");
-        assertNotNull(Thread.currentThread().getContextClassLoader().getResource(bundled));
+        assertNotNull(Thread.currentThread().getContextClassLoader().getResource(BUNDLED));
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class Devices {
             m.matches();
             int id = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
             if (id >= gpus) {
-                throw new ConfigException(source, "device", "'" + name + "' is not available: " + (gpus == 0 ? Engines.noGpuReason(engine)
+                throw new ConfigException(source, "device", "'" + name + "' is not available: " + (gpus == 0 ? Engines.noGpuReason()
                         + "; or choose device: cpu" : "the engine sees " + gpus + " GPU(s), gpu:0 to gpu:" + (gpus - 1)));
             }
             devices.add(Device.gpu(id));

@@ -68,8 +68,8 @@ public final class Engines {
         return engine.hasCapability("CUDA") ? engine.getGpuCount() : 0;
     }
 
-    /** Why {@code engine} can use no GPU and what to set, naming the library it runs (for messages). */
-    static synchronized String noGpuReason(Engine engine) {
+    /** Why the started engine can use no GPU and what to set, naming the library it runs (for messages). */
+    static synchronized String noGpuReason() {
         EngineReport report = report();
         return "the engine (" + report.summary() + ") sees no GPU: "
                 + EngineReport.noGpuReason(report.torchCuda(), CudaDevices.count(), report.flavor());

@@ -19,6 +19,7 @@ import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.RunResolver;
 import org.mtan4j.runtime.config.ConfigException;
 import org.mtan4j.runtime.config.RunConfig;
+import org.mtan4j.runtime.engine.DeviceMemoryPeak;
 import org.mtan4j.runtime.training.StepBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mtan bench}: the cost of a run's model. Engine start-up, trainable parameters, training-step
  * time (forward, losses, weighting, backward, optimiser: the trainer's own step code) and inference time
- * as median and spread of N steps after a warm-up, images per second, and peak memory. Inputs are random
+ * as median and spread of N steps after a warm-up, images per second, and peak memory (the process's resident
+ * set; on a GPU also the device's memory, sampled by {@link DeviceMemoryPeak} from the model's building to the
+ * last timed step). Inputs are random
  * batches of the configured (or {@code --height}/{@code --width}) size unless {@code --data} asks for
  * the dataset's. Data loading alone is measured by {@code mtan data bench}.
  */
@@ -136,13 +139,19 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Engine engine = Engines.startOffline(run.config().training().threads());
         double engineSeconds = (System.nanoTime() - t0) / 1e9;
-        Device dev = Devices.resolve(run.config().device(), engine, "device")[0];
+        Device dev = Devices.resolve(run.config().device(), engine, source)[0];
 
         StepBench.Options options = new StepBench.Options(batchSize, warmup, steps, mode != Mode.inference, mode != Mode.train, realData);
         if (memorySteps != null) {
             return memory(out, run, dev, options, engine, source);
         }
-        StepBench.Result result = StepBench.measure(run, dev, options);
+        StepBench.Result result;
+        DeviceMemoryPeak.Result deviceMemory;
+        try (DeviceMemoryPeak peak = DeviceMemoryPeak.start(dev)) {
+            result = StepBench.measure(run, dev, options);
+            peak.close();
+            deviceMemory = peak.result();
+        }
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("config", source);
@@ -168,8 +177,10 @@ final class BenchCommand implements Callable<Integer> {
         report.put("inference", timings(result.inference(), batchSize));
         long rss = StepBench.peakResidentBytes();
         report.put("peak_rss_bytes", rss < 0 ? null : rss);
-        // PyTorch's CUDA caching allocator keeps its peak to itself behind DJL's API: not reported.
-        report.put("peak_device_memory_bytes", null);
+        report.put("peak_device_memory_bytes", deviceMemory.peakUsedBytes());
+        report.put("device_memory_start_bytes", deviceMemory.startUsedBytes());
+        report.put("device_memory_total_bytes", deviceMemory.totalBytes());
+        report.put("device_memory_note", deviceMemory.note());
 
         if (json) {
             out.println(toJson(report));
@@ -212,7 +223,11 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Object rss = r.get("peak_rss_bytes");
-        out.printf("peak RSS: %s; peak device memory: n/a%n", rss == null ? "n/a" : String.format("%.2f GB", ((Long) rss) / 1e9));
+        Object device = r.get("peak_device_memory_bytes");
+        out.printf("peak RSS: %s; peak device memory: %s%n", rss == null ? "n/a" : String.format("%.2f GB", ((Long) rss) / 1e9),
+                device == null ? r.get("device_memory_note") : String.format("%.2f GB of %.2f GB (%.2f GB in use before the model; %s)",
+                        ((Long) device) / 1e9, ((Long) r.get("device_memory_total_bytes")) / 1e9,
+                        ((Long) r.get("device_memory_start_bytes")) / 1e9, r.get("device_memory_note")));
     }
 
     private static int batch(Map<String, Object> r) {

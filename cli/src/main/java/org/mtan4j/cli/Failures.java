@@ -3,11 +3,12 @@ package org.mtan4j.cli;
 import java.io.PrintWriter;
 import org.mtan4j.runtime.config.ConfigException;
 import org.mtan4j.runtime.config.Yaml;
+import org.mtan4j.runtime.engine.EngineSetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
-/** Turns exceptions into one clear message and an exit code: configuration errors 2, the rest 1. */
+/** Turns exceptions into one clear message and an exit code: configuration and engine set-up errors 2, the rest 1. */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
@@ -20,6 +21,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        EngineSetupException engine = find(e, EngineSetupException.class);
+        if (engine != null) {
+            err.println("mtan: engine set-up: " + engine.getMessage());
+            return ExitCodes.USAGE;
+        }
         ConfigException config = find(e, ConfigException.class);
         if (config != null) {
             err.println("mtan: invalid configuration: " + config.getMessage());

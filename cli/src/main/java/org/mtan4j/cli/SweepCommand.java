@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mtan4j.runtime.Devices;
+import org.mtan4j.runtime.Engines;
 import org.mtan4j.runtime.PluginRegistry;
 import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.RunResolver;
@@ -63,7 +65,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path root = (out != null ? out : Path.of(sweep.output())).resolve(sweep.name());
         RunResolver resolver = new RunResolver(PluginRegistry.discover());
-        List<Sweep.PlannedRun> runs = Sweep.plan(sweep, baseYaml, baseSource, root, resolver);
+        // Training runs need the engine: a bad engine variable or a GPU it does not see stops the sweep before it writes.
+        List<Sweep.PlannedRun> runs = Sweep.plan(sweep, baseYaml, baseSource, root, resolver, planOnly ? run -> { }
+                : run -> Devices.resolve(run.config().device(), Engines.startOffline(run.config().training().threads()), "run " + run.config().name()));
         stdout.printf("Sweep %s: %d runs planned in %s (manifest.csv, configs.txt)%n", sweep.name(), runs.size(), root);
         if (planOnly) {
             return ExitCodes.OK;

@@ -30,9 +30,11 @@ class BenchCommandTest {
         JsonNode json = new ObjectMapper().readTree(lines[0]);
         for (String field : new String[] {"config", "backbone", "weighting", "tasks", "engine", "device", "threads", "native_allocator", "inputs", "batch",
             "height", "width", "steps", "warmup", "engine_start_s", "model_init_s", "parameters", "train", "inference",
-            "peak_rss_bytes", "peak_device_memory_bytes"}) {
+            "peak_rss_bytes", "peak_device_memory_bytes", "device_memory_start_bytes", "device_memory_total_bytes", "device_memory_note"}) {
             assertTrue(json.has(field), field + " in " + lines[0]);
         }
+        assertTrue(json.get("peak_device_memory_bytes").isNull(), lines[0]);
+        assertTrue(json.get("device_memory_note").asText().startsWith("n/a: the device is the CPU"), lines[0]);
         assertEquals(64, json.get("height").asInt());
         assertEquals(32, json.get("width").asInt());
         assertEquals("random", json.get("inputs").asText());
@@ -55,6 +57,7 @@ class BenchCommandTest {
         assertTrue(r.out().contains("train     step: median"), r.out());
         assertTrue(!r.out().contains("inference step"), r.out());
         assertTrue(r.out().contains("parameters:") && r.out().contains("peak RSS"), r.out());
+        assertTrue(r.out().contains("peak device memory: n/a: the device is the CPU"), r.out());
     }
 
     @Test

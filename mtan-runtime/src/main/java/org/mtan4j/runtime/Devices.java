@@ -50,7 +50,7 @@ public final class Devices {
     public static Device[] resolve(List<String> names, Engine engine, String source) {
         check(names, source);
         List<Device> devices = new ArrayList<>();
-        int gpus = engine.getGpuCount();
+        int gpus = Engines.gpuCount(engine);
         for (String raw : names) {
             String name = raw.trim();
             if (name.equals("cpu")) {
@@ -61,8 +61,8 @@ public final class Devices {
             m.matches();
             int id = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
             if (id >= gpus) {
-                throw new ConfigException(source, "device", "'" + name + "' is not available: the engine sees " + gpus
-                        + " GPU(s)" + (gpus == 0 ? " (is the CUDA build of PyTorch on the class path? see the README)" : ""));
+                throw new ConfigException(source, "device", "'" + name + "' is not available: " + (gpus == 0 ? Engines.noGpuReason()
+                        + "; or choose device: cpu" : "the engine sees " + gpus + " GPU(s), gpu:0 to gpu:" + (gpus - 1)));
             }
             devices.add(Device.gpu(id));
         }

@@ -2,10 +2,17 @@ package org.mtan4j.runtime;
 
 import ai.djl.engine.Engine;
 import java.lang.reflect.Method;
+import org.mtan4j.runtime.engine.CudaDevices;
+import org.mtan4j.runtime.engine.EngineReport;
+import org.mtan4j.runtime.engine.EngineSetup;
+import org.mtan4j.runtime.engine.EngineSetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts DJL's engine the only way this project allows: offline, with a chosen thread count. */
+/**
+ * Starts DJL's engine the only way this project allows: offline, from the library the engine variables name
+ * (checked first, see {@link EngineSetup}), with a chosen thread count.
+ */
 public final class Engines {
 
     /** PyTorch engine's system property for its intra-op thread pool, read when the engine starts. */
@@ -16,14 +23,56 @@ public final class Engines {
     private Engines() {
     }
 
+    /** The plan the engine was started with; null before. */
+    private static EngineSetup setup;
+
     /**
-     * Sets {@code ai.djl.offline=true} (DJL otherwise contacts the network at every engine start), tunes
-     * the native allocator ({@link NativeMemory}) and returns the default engine. Call before anything touches DJL's engine.
+     * Sets {@code ai.djl.offline=true} (DJL otherwise contacts the network at every engine start), checks
+     * the engine variables ({@link EngineSetup}: the library they name must be there and fit), tunes the
+     * native allocator ({@link NativeMemory}) and returns the default engine, started as planned. Call
+     * before anything touches DJL's engine, and before anything is written: a bad engine variable throws.
+     *
+     * @throws EngineSetupException when the engine variables name a library that is not there or cannot work
      */
-    public static Engine startOffline() {
+    public static synchronized Engine startOffline() {
         markOffline();
+        if (setup != null) {
+            return Engine.getInstance();
+        }
+        EngineSetup planned = EngineSetup.current();
         NativeMemory.configure();
-        return Engine.getInstance();
+        Engine engine = planned.start();
+        planned.warnings().forEach(w -> LOG.warn("engine: {}", w));
+        setup = planned;
+        return engine;
+    }
+
+    /**
+     * What the started engine uses and sees ({@code mtan doctor}); starts it first when needed.
+     *
+     * @throws EngineSetupException as {@link #startOffline()}
+     */
+    public static synchronized EngineReport report() {
+        Engine engine = startOffline();
+        return EngineReport.of(engine, setup, threads(engine), nativeAllocator());
+    }
+
+    /**
+     * The GPUs {@code engine} can use: those the CUDA runtime counts (DJL's count), provided PyTorch itself
+     * reports CUDA (a CPU build of PyTorch on a machine with a GPU can use none).
+     */
+    public static int gpuCount(Engine engine) {
+        if (!"PyTorch".equals(engine.getEngineName())) {
+            return engine.getGpuCount();
+        }
+        return engine.hasCapability("CUDA") ? engine.getGpuCount() : 0;
+    }
+
+    /** Why the started engine can use no GPU and what to set, naming the library it runs (for messages). */
+    static synchronized String noGpuReason() {
+        EngineReport report = report();
+        return "the engine (" + report.summary() + ") sees no GPU: "
+                + EngineReport.noGpuReason(report.torchCuda(), CudaDevices.count(), report.flavor());
     }
 
     /**

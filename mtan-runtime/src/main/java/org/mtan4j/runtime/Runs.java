@@ -47,9 +47,20 @@ public final class Runs {
      * requested (see {@link MultiTaskTrainer#train(Checkpoints, Checkpoints.Checkpoint, StopRequest)}).
      */
     public static Outcome train(ResolvedRun run, Path outputRoot, boolean force, List<TrainingListener> listeners, StopRequest stop) {
-        Engines.markOffline();
+        startEngine(run);
         RunDirectory directory = RunDirectory.create(outputRoot.resolve(run.config().name()), force);
         return execute(run, directory, null, listeners, stop);
+    }
+
+    /**
+     * Starts the engine and checks the run's devices against it before anything is written: a bad engine
+     * variable or a GPU the engine does not see must not leave a run directory behind.
+     *
+     * @throws org.mtan4j.runtime.engine.EngineSetupException for a bad engine variable
+     * @throws org.mtan4j.runtime.config.ConfigException for a device the engine does not see
+     */
+    private static void startEngine(ResolvedRun run) {
+        Devices.resolve(run.config().device(), Engines.startOffline(run.config().training().threads()), null);
     }
 
     /**
@@ -136,7 +147,7 @@ public final class Runs {
      * @throws IllegalArgumentException when the checkpoint belongs to another model
      */
     public static Outcome resume(ResolvedRun run, ResumePoint from, List<TrainingListener> listeners, StopRequest stop) {
-        Engines.markOffline();
+        startEngine(run);
         return execute(run, from.directory(), from.checkpoint(), listeners, stop);
     }
 

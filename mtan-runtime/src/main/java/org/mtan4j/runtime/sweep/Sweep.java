@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.RunResolver;
@@ -98,14 +99,23 @@ public final class Sweep {
      */
     public static List<PlannedRun> plan(SweepConfig sweep, String baseYaml, String baseSource, Path root, RunResolver resolver)
             throws IOException {
+        return plan(sweep, baseYaml, baseSource, root, resolver, run -> { });
+    }
+
+    /**
+     * As {@link #plan(SweepConfig, String, String, Path, RunResolver)}, calling {@code check} on every
+     * resolved run before anything is written (e.g. that the engine sees the run's devices).
+     */
+    public static List<PlannedRun> plan(SweepConfig sweep, String baseYaml, String baseSource, Path root, RunResolver resolver,
+            Consumer<ResolvedRun> check) throws IOException {
         String baseName = ConfigLoader.load(baseYaml, baseSource, sweep.set()).name();
         List<String> keys = new ArrayList<>(sweep.grid().keySet());
         List<Map<String, Object>> points = new ArrayList<>();
         expand(sweep.grid(), keys, 0, new LinkedHashMap<>(), points);
         Path configs = root.resolve("configs");
         Path runs = root.resolve("runs");
-        Files.createDirectories(configs);
         List<PlannedRun> planned = new ArrayList<>();
+        List<ResolvedRun> resolvedRuns = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (Map<String, Object> point : points) {
             String name = runName(baseName, point, sweep.grid());
@@ -122,10 +132,15 @@ public final class Sweep {
             String source = baseSource + " [" + name + "]";
             RunConfig config = ConfigLoader.load(baseYaml, source, overrides);
             ResolvedRun resolved = resolver.resolve(config, source, false);
-            Path file = configs.resolve(name + ".yaml");
-            AtomicFiles.writeString(file, "# sweep " + sweep.name() + ", run " + planned.size() + ": " + point + "\n"
-                    + Yaml.mapper().writeValueAsString(resolved.config()));
-            planned.add(new PlannedRun(planned.size(), name, file, runs.resolve(name), point));
+            check.accept(resolved);
+            resolvedRuns.add(resolved);
+            planned.add(new PlannedRun(planned.size(), name, configs.resolve(name + ".yaml"), runs.resolve(name), point));
+        }
+        // Every run resolved and checked: only now is anything written.
+        Files.createDirectories(configs);
+        for (PlannedRun run : planned) {
+            AtomicFiles.writeString(run.config(), "# sweep " + sweep.name() + ", run " + run.index() + ": " + run.values() + "\n"
+                    + Yaml.mapper().writeValueAsString(resolvedRuns.get(run.index()).config()));
         }
         writeManifest(root, keys, planned);
         return List.copyOf(planned);

@@ -12,6 +12,7 @@ import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.datasets.images.ImageFolders;
 
 /**
  * Provider of the {@code decathlon} dataset: one Visual Decathlon domain (option {@code domain}) as
@@ -52,7 +53,7 @@ public final class DecathlonDatasetProvider extends AbstractPluginProvider<Decat
         Path train = Path.of(options.root()).resolve(options.domain()).resolve(MultiTaskDataset.TRAIN);
         if (Files.isDirectory(train)) {
             try {
-                int found = DecathlonDataset.classFolders(train).size();
+                int found = ImageFolders.classFolders(train).size();
                 // Fewer than two: open() refuses the tree and says why.
                 classes = found >= 2 ? found : classes;
             } catch (IOException e) {

@@ -80,7 +80,7 @@ class DataCommandTest {
         Path outOfRange = root.resolve("val/label/1.npy");
         Files.write(outOfRange, Npy.encode(label, H, W));
         CliTest.Result r = check(root);
-        assertEquals(1, r.code(), r.out() + r.err());
+        assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.out().contains(big + ": big-endian"), r.out());
         assertTrue(r.out().contains(truncated + ": truncated"), r.out());
         assertTrue(r.out().contains(outOfRange + ": label 20.0"), r.out());
@@ -92,7 +92,7 @@ class DataCommandTest {
         writeNyu(root);
         Files.walk(root.resolve("val")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         CliTest.Result r = check(root);
-        assertEquals(1, r.code());
+        assertEquals(2, r.code());
         assertTrue(r.out().contains(root.resolve("val") + ": missing split folder"), r.out());
     }
 }

@@ -134,9 +134,10 @@ final class OfficeDataset implements MultiTaskDataset {
             }
         }
         if (!bad.isEmpty()) {
-            throw new IOException(bad.get(0) + (bad.size() == 1 ? "" : " (and " + (bad.size() - 1)
-                    + " more bad entries; 'mtan data check " + options.benchmark().datasetName() + " --root " + options.root()
-                    + "' lists them)"));
+            int more = bad.size() - 1;
+            throw new IOException(bad.get(0) + (more == 0 ? "" : " (and " + more + " more bad " + (more == 1 ? "entry" : "entries")
+                    + "; 'mtan data check " + options.benchmark().datasetName() + " --root " + options.root() + " --set domain="
+                    + options.domain() + "' lists them)"));
         }
     }
 

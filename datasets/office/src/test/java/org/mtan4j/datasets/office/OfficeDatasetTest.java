@@ -274,7 +274,7 @@ class OfficeDatasetTest {
             assertEquals(4f, d.get(manager, "train", 3, 0).targets().singletonOrThrow().getFloat(), "a good entry (calculator) still loads");
             IOException check = assertThrows(IOException.class, d::checkFiles);
             assertTrue(check.getMessage().startsWith(expected[0]), check.getMessage());
-            assertTrue(check.getMessage().contains("(and 4 more bad entries; 'mtan data check office-31 --root " + root + "' lists them)"),
+            assertTrue(check.getMessage().contains("(and 4 more bad entries; 'mtan data check office-31 --root " + root + " --set domain=amazon' lists them)"),
                     check.getMessage());
         }
     }

@@ -48,12 +48,21 @@ class DataCommandTest {
         Files.write(file, bytes);
     }
 
-    private static CliTest.Result check(Path root) {
+    /** {@code mtan data check DATASET --root ROOT --set S...}. */
+    private static CliTest.Result check(String dataset, Path root, String... sets) {
+        List<String> args = new ArrayList<>(List.of("data", "check", dataset, "--root", root.toString()));
+        for (String set : sets) {
+            args.add("--set");
+            args.add(set);
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"data", "check", "nyuv2", "--root", root.toString(), "--set", "height=32",
-            "--set", "width=64"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Main.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
         return new CliTest.Result(code, out.toString(), err.toString());
+    }
+
+    private static CliTest.Result check(Path root) {
+        return check("nyuv2", root, "height=32", "width=64");
     }
 
     @Test
@@ -101,11 +110,7 @@ class DataCommandTest {
     }
 
     private static CliTest.Result checkOffice(Path root) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"data", "check", "office-31", "--root", root.toString(), "--set", "domain=amazon",
-            "--set", "size=16"}, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new CliTest.Result(code, out.toString(), err.toString());
+        return check("office-31", root, "domain=amazon", "size=16");
     }
 
     @Test

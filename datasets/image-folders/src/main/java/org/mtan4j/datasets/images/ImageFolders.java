@@ -61,6 +61,24 @@ public final class ImageFolders {
     }
 
     /**
+     * The class count a dataset declares without reading images ({@code mtan validate --no-data}): the
+     * number of class folders in {@code folder} when it holds at least two, as opening the dataset counts
+     * them, else {@code published} (a missing or unreadable folder, or too few classes, is reported when
+     * the dataset is opened).
+     */
+    public static int declaredClasses(Path folder, int published) {
+        if (!Files.isDirectory(folder)) {
+            return published;
+        }
+        try {
+            int found = classFolders(folder).size();
+            return found >= 2 ? found : published;
+        } catch (IOException e) {
+            return published;
+        }
+    }
+
+    /**
      * The image files ({@link #IMAGE_EXTENSIONS}) anywhere under {@code folder}, in ImageFolder's order:
      * {@code sorted(os.walk(...))} then sorted file names, so by folder, then by name.
      */

@@ -37,6 +37,15 @@ class ImageFoldersTest {
     }
 
     @Test
+    void theDeclaredClassCountIsTheFoldersWhenThereAreTwoOrMore() throws IOException {
+        assertEquals(31, ImageFolders.declaredClasses(root.resolve("none"), 31), "no folder: the published count");
+        touch("only/1.jpg");
+        assertEquals(31, ImageFolders.declaredClasses(root, 31), "one class: opening refuses it; the published count");
+        touch("other/1.jpg");
+        assertEquals(2, ImageFolders.declaredClasses(root, 31));
+    }
+
+    @Test
     void imagesAreListedByFolderThenNameAndOtherFilesIgnored() throws IOException {
         Path b = touch("x/b.PNG");
         Path a = touch("x/a.jpg");

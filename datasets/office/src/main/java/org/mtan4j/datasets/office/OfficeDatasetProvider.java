@@ -2,7 +2,6 @@ package org.mtan4j.datasets.office;
 
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -54,17 +53,8 @@ public abstract class OfficeDatasetProvider<O extends OfficeOptions> extends Abs
     @Override
     public Optional<DatasetDescription> describe(O options) {
         OfficeBenchmark benchmark = options.benchmark();
-        int classes = benchmark.classes();
-        Path classRoot = benchmark.classFolders(Path.of(options.root()), options.domain());
-        if (options.splitListsFolder().isEmpty() && Files.isDirectory(classRoot)) {
-            try {
-                int found = ImageFolders.classFolders(classRoot).size();
-                // Fewer than two: open() refuses the tree and says why.
-                classes = found >= 2 ? found : classes;
-            } catch (IOException e) {
-                // Unreadable: open() reports it; the description keeps the published count.
-            }
-        }
+        int classes = options.splitListsFolder().isPresent() ? benchmark.classes()
+                : ImageFolders.declaredClasses(benchmark.classFolders(Path.of(options.root()), options.domain()), benchmark.classes());
         return Optional.of(new DatasetDescription(List.of(TaskSpec.classification(options.domain(), classes)),
                 new Shape(3, options.size(), options.size())));
     }

@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
  * has its header read (counts, dtypes and shapes per folder; big-endian and Fortran-order files are
  * listed as bad, since the loaders refuse them); then the dataset is opened with augmentation off and
  * every sample of every split is loaded, collecting value ranges, unknown-pixel fractions and class
- * histograms, and listing each sample whose files fail with the loader's message. Exit code 1 when
- * anything is bad.
+ * histograms, and listing each sample whose files fail with the loader's message (for image-folder
+ * datasets that is every unreadable image, label out of range and list entry without its file). Exit
+ * code 2 when anything is bad, as for any bad input.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Validates a dataset folder: counts, shapes, dtypes, value ranges, class histograms and every bad file.")
@@ -71,7 +72,7 @@ final class DataCheckCommand implements Callable<Integer> {
         }
         out.println(bad.isEmpty() ? "no problems found" : bad.size() + " problem(s):");
         bad.forEach(b -> out.println("  " + b));
-        return bad.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+        return bad.isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
     }
 
     /** Reads the header of every .npy file under {@code root}; tallies dtype and shape per folder. */
@@ -152,6 +153,7 @@ final class DataCheckCommand implements Callable<Integer> {
         int n = dataset.size(split);
         List<TaskSpec> tasks = dataset.tasks();
         Stats image = new Stats();
+        String dtype = "";
         Stats[] targets = new Stats[tasks.size()];
         for (int t = 0; t < targets.length; t++) {
             targets[t] = new Stats();
@@ -161,6 +163,7 @@ final class DataCheckCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             try (NDManager manager = NDManager.newBaseManager()) {
                 Sample s = dataset.get(manager, split, i, 0L);
+                dtype = " " + s.image().getDataType();
                 for (float v : s.image().toFloatArray()) {
                     image.range(v);
                 }
@@ -172,7 +175,7 @@ final class DataCheckCommand implements Callable<Integer> {
                 bad.add(split + "[" + i + "]: " + e.getMessage());
             }
         }
-        out.println(split + ": " + n + " samples (" + good + " readable), image " + dataset.imageShape() + " "
+        out.println(split + ": " + n + " samples (" + good + " readable), image " + dataset.imageShape() + dtype + " "
                 + image.describe(null));
         for (int t = 0; t < targets.length; t++) {
             out.println("  " + tasks.get(t).name() + " (" + tasks.get(t).kind().yamlName() + "): " + targets[t].describe(tasks.get(t)));

@@ -117,7 +117,9 @@ class BundledConfigsTest {
     void paperConfigsAverageAsThePapersCode() throws Exception {
         List<Path> configs;
         try (Stream<Path> walk = Files.walk(CONFIGS)) {
-            configs = walk.filter(p -> p.toString().endsWith(".yaml") && !p.startsWith(CONFIGS.resolve("synthetic"))).sorted().toList();
+            // The paper's experiments; synthetic/ keeps the defaults and office/ forms accuracy as LibMTL does (pooled).
+            configs = walk.filter(p -> p.toString().endsWith(".yaml") && Stream.of("nyuv2", "cityscapes", "decathlon")
+                    .anyMatch(folder -> p.startsWith(CONFIGS.resolve(folder)))).sorted().toList();
         }
         assertTrue(configs.size() >= 70, configs.size() + " paper configs");
         List<String> wrong = new ArrayList<>();

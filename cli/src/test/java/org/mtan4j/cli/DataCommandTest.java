@@ -8,11 +8,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.io.Npy;
+import org.mtan4j.datasets.office.OfficeBenchmark;
+import org.mtan4j.datasets.office.OfficeFixture;
 
-/** {@code mtan data check} on a small NYUv2-layout folder, clean and with several bad files. */
+/** {@code mtan data check} on small NYUv2 and Office-31 folders, clean and with several bad files. */
 class DataCommandTest {
 
     private static final int H = 32;
@@ -44,12 +48,21 @@ class DataCommandTest {
         Files.write(file, bytes);
     }
 
-    private static CliTest.Result check(Path root) {
+    /** {@code mtan data check DATASET --root ROOT --set S...}. */
+    private static CliTest.Result check(String dataset, Path root, String... sets) {
+        List<String> args = new ArrayList<>(List.of("data", "check", dataset, "--root", root.toString()));
+        for (String set : sets) {
+            args.add("--set");
+            args.add(set);
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"data", "check", "nyuv2", "--root", root.toString(), "--set", "height=32",
-            "--set", "width=64"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Main.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
         return new CliTest.Result(code, out.toString(), err.toString());
+    }
+
+    private static CliTest.Result check(Path root) {
+        return check("nyuv2", root, "height=32", "width=64");
     }
 
     @Test
@@ -80,7 +93,7 @@ class DataCommandTest {
         Path outOfRange = root.resolve("val/label/1.npy");
         Files.write(outOfRange, Npy.encode(label, H, W));
         CliTest.Result r = check(root);
-        assertEquals(1, r.code(), r.out() + r.err());
+        assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.out().contains(big + ": big-endian"), r.out());
         assertTrue(r.out().contains(truncated + ": truncated"), r.out());
         assertTrue(r.out().contains(outOfRange + ": label 20.0"), r.out());
@@ -92,7 +105,47 @@ class DataCommandTest {
         writeNyu(root);
         Files.walk(root.resolve("val")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         CliTest.Result r = check(root);
-        assertEquals(1, r.code());
+        assertEquals(2, r.code());
         assertTrue(r.out().contains(root.resolve("val") + ": missing split folder"), r.out());
+    }
+
+    private static CliTest.Result checkOffice(Path root) {
+        return check("office-31", root, "domain=amazon", "size=16");
+    }
+
+    @Test
+    void anOfficeDomainWithItsSplitListsReportsEachSplitAndTheListsLabels(@TempDir Path root) throws IOException {
+        OfficeFixture.write(root, OfficeBenchmark.OFFICE_31, "amazon", 5, true);
+        CliTest.Result r = checkOffice(root);
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("train: 9 samples (9 readable), image (3, 16, 16) float32 range ["), r.out());
+        assertTrue(r.out().contains("val: 3 samples (3 readable)"), r.out());
+        assertTrue(r.out().contains("test: 3 samples (3 readable)"), r.out());
+        // LibMTL's labels of back_pack, calculator and bike, out of 31 classes.
+        assertTrue(r.out().contains("amazon (classification): range [0.000, 27.00], ignored 0.00%, histogram: 0:33.33% 1:0.00%"), r.out());
+        assertTrue(r.out().contains(" 4:33.33% ") && r.out().contains(" 27:33.33% 28:0.00% 29:0.00% 30:0.00%"), r.out());
+        assertTrue(r.out().contains("no problems found"), r.out());
+    }
+
+    @Test
+    void everyBadOfficeEntryIsListedNamingItsFile(@TempDir Path root) throws IOException {
+        List<String> lines = OfficeFixture.write(root, OfficeBenchmark.OFFICE_31, "amazon", 5, true);
+        Path list = root.resolve("split-lists/amazon_train.txt");
+        List<String> train = new ArrayList<>(Files.readAllLines(list));
+        train.add("amazon/images/bike/frame_0404.jpg 27");
+        train.add(lines.get(0).split(" ")[0] + " 31");
+        Files.write(list, train);
+        Path damaged = root.resolve(lines.get(9).split(" ")[0]); // val[0]
+        byte[] bytes = Files.readAllBytes(damaged);
+        Files.write(damaged, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        CliTest.Result r = checkOffice(root);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("3 problem(s):"), r.out());
+        assertTrue(r.out().contains("train[9]: " + list + ":10: " + root.resolve("amazon/images/bike/frame_0404.jpg") + ": missing image file"),
+                r.out());
+        assertTrue(r.out().contains("train[10]: " + list + ":11: label 31 of " + lines.get(0).split(" ")[0] + " is out of range [0, 31)"),
+                r.out());
+        assertTrue(r.out().contains("val[0]: " + damaged + ": "), r.out());
+        assertTrue(r.out().contains("train: 11 samples (9 readable)"), r.out());
     }
 }

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.io.Npy;
+import org.mtan4j.datasets.office.OfficeBenchmark;
+import org.mtan4j.datasets.office.OfficeFixture;
 
 /**
  * Damaged dataset folders given to {@code mtan train}: a copy of a tiny NYUv2-layout folder (2 + 2 samples
  * at 32x32) with one thing wrong. Every problem is found when the dataset is opened, before the run
- * directory exists.
+ * directory exists. Office-31 split lists with a bad line are refused the same way.
  */
 class DatasetFilesTest {
 
@@ -124,7 +126,29 @@ class DatasetFilesTest {
             damaged("big-endian array", root -> rawArray(root.resolve("train/label/1.npy"), ">f4", 4, 32, 32), "big-endian"),
             damaged("float64 array", root -> rawArray(root.resolve("val/normal/0.npy"), "<f8", 8, 32, 32, 3), "'<f4'"),
             otherDataset("cityscapes root does not exist", "cityscapes", dir -> dir.resolve("no-cityscapes")),
-            otherDataset("decathlon root is a file", "decathlon", dir -> Files.writeString(dir.resolve("decathlon.txt"), "x"))));
+            otherDataset("decathlon root is a file", "decathlon", dir -> Files.writeString(dir.resolve("decathlon.txt"), "x")),
+            office("office-31 list entry without its image", list -> appendLine(list, "amazon/images/bike/frame_0404.jpg 27"),
+                    "frame_0404.jpg", "missing image file"),
+            office("office-31 label out of range", list -> appendLine(list, "amazon/images/bike/frame_0001.jpg 31"), "out of range [0, 31)"),
+            office("office-31 split list line without a label", list -> appendLine(list, "amazon/images/bike/frame_0001.jpg"),
+                    "expected 'PATH LABEL'"),
+            office("office-31 split list missing", list -> Trees.delete(list.resolveSibling("amazon_val.txt")), "amazon_val.txt")));
+    }
+
+    /** Trains on a small Office-31 amazon tree with its split lists, whose train list {@code damage} changes. */
+    private static Refusals.Case office(String name, Trees.Damage damage, String... names) {
+        return refuse(name, dir -> {
+            Path root = dir.resolve("office-31");
+            OfficeFixture.write(root, OfficeBenchmark.OFFICE_31, "amazon", 5, true);
+            Path faulty = damage.apply(root.resolve("split-lists/amazon_train.txt"));
+            Path config = TinyRun.config(dir.resolve("run.yaml"), SYNTHETIC,
+                    "  name: office-31\n  options: {root: '" + root + "', domain: amazon, size: 32}");
+            return mtan("train", config, "--out", dir.resolve("runs")).naming(config, "dataset", faulty).naming((Object[]) names);
+        });
+    }
+
+    private static Path appendLine(Path list, String line) throws IOException {
+        return Files.writeString(list, line + "\n", java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** Replaces {@code file} by a zero-filled array of another dtype. */

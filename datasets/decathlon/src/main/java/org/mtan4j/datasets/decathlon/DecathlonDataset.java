@@ -8,15 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.Sample;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.datasets.images.ImageFolders;
+import org.mtan4j.datasets.images.Images;
+import org.mtan4j.datasets.images.PilResize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +45,6 @@ final class DecathlonDataset implements MultiTaskDataset {
     private static final Logger LOG = LoggerFactory.getLogger(DecathlonDataset.class);
     /** The unlabelled split, present when the devkit's test annotation file is. */
     static final String TEST = "test";
-    /** torchvision's ImageFolder extensions (IMG_EXTENSIONS); other files are ignored as it does. */
-    private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".ppm", ".bmp", ".pgm", ".tif",
-            ".tiff", ".webp");
-    /** Of those, what javax.imageio reads (TIFF since Java 9). */
-    private static final List<String> READABLE = List.of(".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff");
     private static final long CROP_SALT = 0xD1B54A32D192ED03L;
 
     private final DecathlonOptions options;
@@ -77,8 +72,8 @@ final class DecathlonDataset implements MultiTaskDataset {
         if (!Files.isDirectory(domainDir)) {
             throw new IOException(domainDir + ": missing domain folder (option domain)");
         }
-        this.classes = classFolders(domainDir.resolve(TRAIN));
-        List<String> valClasses = classFolders(domainDir.resolve(VAL));
+        this.classes = ImageFolders.classFolders(domainDir.resolve(TRAIN));
+        List<String> valClasses = ImageFolders.classFolders(domainDir.resolve(VAL));
         if (!valClasses.equals(classes)) {
             // ImageFolder numbers each split's folders on its own: different sets would shift the labels.
             List<String> missing = new ArrayList<>(classes);
@@ -103,8 +98,8 @@ final class DecathlonDataset implements MultiTaskDataset {
         if (Files.exists(testFile)) {
             Path[] files = TestAnnotations.images(testFile, root).toArray(new Path[0]);
             for (Path p : files) {
-                if (!hasExtension(p, READABLE)) {
-                    throw new IOException(p + ": image format not readable here (javax.imageio reads JPEG, PNG, BMP, TIFF)");
+                if (!ImageFolders.hasExtension(p, ImageFolders.READABLE)) {
+                    throw new IOException(ImageFolders.unreadableFormat(p));
                 }
             }
             int[] unlabelled = new int[files.length];
@@ -118,50 +113,24 @@ final class DecathlonDataset implements MultiTaskDataset {
         loadStatistics(root);
     }
 
-    static List<String> classFolders(Path split) throws IOException {
-        if (!Files.isDirectory(split)) {
-            throw new IOException(split + ": missing split folder");
-        }
-        try (Stream<Path> s = Files.list(split)) {
-            // Python's sorted() on str compares code points; String.compareTo agrees within the BMP.
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     private Index index(Path split) throws IOException {
         List<Path> files = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
             Path dir = split.resolve(classes.get(c));
-            List<Path> found;
-            try (Stream<Path> s = Files.walk(dir)) {
-                // ImageFolder: sorted(os.walk(...)) then sorted file names: by folder, then name.
-                found = s.filter(Files::isRegularFile).filter(p -> hasExtension(p, IMAGE_EXTENSIONS))
-                        .sorted(Comparator.comparing((Path p) -> p.getParent().toString()).thenComparing(p -> p.getFileName().toString()))
-                        .toList();
-            }
+            List<Path> found = ImageFolders.images(dir);
             if (found.isEmpty()) {
                 throw new IOException(dir + ": no image files in class folder");
             }
             for (Path p : found) {
-                if (!hasExtension(p, READABLE)) {
-                    throw new IOException(p + ": image format not readable here (javax.imageio reads JPEG, PNG, BMP, TIFF)");
+                if (!ImageFolders.hasExtension(p, ImageFolders.READABLE)) {
+                    throw new IOException(ImageFolders.unreadableFormat(p));
                 }
                 files.add(p);
                 labels.add(c);
             }
         }
         return new Index(files.toArray(new Path[0]), labels.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    private static boolean hasExtension(Path p, List<String> extensions) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        for (String e : extensions) {
-            if (name.endsWith(e)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void loadStatistics(Path root) throws IOException {
@@ -338,14 +307,6 @@ final class DecathlonDataset implements MultiTaskDataset {
         Images.Rgb img = resized(idx.files()[index]);
         int[] rgb = crop(img, choose(split, img.height(), img.width(), seed));
         int s = options.size();
-        int plane = s * s;
-        float[] chw = new float[3 * plane];
-        for (int p = 0; p < plane; p++) {
-            for (int c = 0; c < 3; c++) {
-                // ToTensor divides by 255 in float32; Normalize subtracts the mean and divides by the std.
-                chw[c * plane + p] = ((float) rgb[p * 3 + c] / 255f - mean[c]) / std[c];
-            }
-        }
-        return new Sample(manager.create(chw, new Shape(3, s, s)), new NDList(manager.create((float) idx.labels()[index])));
+        return new Sample(manager.create(ImageFolders.normalisedChw(rgb, mean, std), new Shape(3, s, s)), new NDList(manager.create((float) idx.labels()[index])));
     }
 }

@@ -2,7 +2,6 @@ package org.mtan4j.datasets.decathlon;
 
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +11,7 @@ import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.datasets.images.ImageFolders;
 
 /**
  * Provider of the {@code decathlon} dataset: one Visual Decathlon domain (option {@code domain}) as
@@ -48,17 +48,9 @@ public final class DecathlonDatasetProvider extends AbstractPluginProvider<Decat
      */
     @Override
     public Optional<DatasetDescription> describe(DecathlonOptions options) {
-        int classes = DecathlonOptions.PUBLISHED_CLASSES.get(DecathlonOptions.DOMAINS.indexOf(options.domain()));
-        Path train = Path.of(options.root()).resolve(options.domain()).resolve(MultiTaskDataset.TRAIN);
-        if (Files.isDirectory(train)) {
-            try {
-                int found = DecathlonDataset.classFolders(train).size();
-                // Fewer than two: open() refuses the tree and says why.
-                classes = found >= 2 ? found : classes;
-            } catch (IOException e) {
-                // Unreadable: open() reports it; the description keeps the published count.
-            }
-        }
+        int published = DecathlonOptions.PUBLISHED_CLASSES.get(DecathlonOptions.DOMAINS.indexOf(options.domain()));
+        int classes = ImageFolders.declaredClasses(Path.of(options.root()).resolve(options.domain()).resolve(MultiTaskDataset.TRAIN),
+                published);
         return Optional.of(new DatasetDescription(List.of(TaskSpec.classification(options.domain(), classes)),
                 new Shape(3, options.size(), options.size())));
     }

@@ -25,6 +25,7 @@ import org.mtan4j.api.DatasetProvider;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.Sample;
 import org.mtan4j.api.TaskSpec;
+import org.mtan4j.datasets.images.Images;
 
 /** Class numbering, the reference transforms checked on lossless PNGs, and malformed inputs. */
 class DecathlonDatasetTest {

@@ -1,4 +1,4 @@
-package org.mtan4j.datasets.decathlon;
+package org.mtan4j.datasets.images;
 
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Coefficients depend only on (input length, output length), so they are computed once per pair
  * and shared by all threads.
  */
-final class PilResize {
+public final class PilResize {
 
     private static final int PRECISION_BITS = 32 - 8 - 2;
     private static final ConcurrentHashMap<Long, Coeffs> CACHE = new ConcurrentHashMap<>();
@@ -68,7 +68,7 @@ final class PilResize {
      * Resizes interleaved RGB {@code src} (h, w, 3), values 0..255, to (outH, outW, 3). A pass whose
      * length does not change is skipped, as in Pillow.
      */
-    static int[] resize(int[] src, int h, int w, int outH, int outW) {
+    public static int[] resize(int[] src, int h, int w, int outH, int outW) {
         int[] cur = src;
         if (outW != w) {
             Coeffs c = coeffs(w, outW);

@@ -1,4 +1,4 @@
-package org.mtan4j.datasets.decathlon;
+package org.mtan4j.datasets.images;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

@@ -1,4 +1,4 @@
-package org.mtan4j.datasets.decathlon;
+package org.mtan4j.datasets.images;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -25,16 +25,27 @@ import javax.imageio.stream.ImageInputStream;
  * baseline 4:2:0 JPEGs tried, the JDK's decoder gave the same bytes as Pillow 12.3; other libjpeg
  * builds or JPEG variants may differ by a grey level in places (IDCT and chroma upsampling choices).
  */
-final class Images {
+public final class Images {
 
     private Images() {
     }
 
-    /** An interleaved RGB image, values 0..255. */
-    record Rgb(int[] pixels, int height, int width) {
+    /**
+     * An interleaved RGB image, values 0..255.
+     *
+     * @param pixels {@code height * width * 3} values, row by row, R G B per pixel
+     * @param height rows
+     * @param width columns
+     */
+    public record Rgb(int[] pixels, int height, int width) {
     }
 
-    static Rgb read(Path file) throws IOException {
+    /**
+     * Decodes {@code file}.
+     *
+     * @throws IOException naming the file: it cannot be opened, is no image javax.imageio reads, or is damaged
+     */
+    public static Rgb read(Path file) throws IOException {
         BufferedImage image;
         List<String> warnings = new ArrayList<>();
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
@@ -69,7 +80,12 @@ final class Images {
         return toRgb(image, file);
     }
 
-    static Rgb toRgb(BufferedImage image, Path file) throws IOException {
+    /**
+     * The interleaved RGB of a decoded image, as PIL's {@code convert('RGB')} gives it.
+     *
+     * @param file named in the message when the colour model is not grey, RGB or a palette
+     */
+    public static Rgb toRgb(BufferedImage image, Path file) throws IOException {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] out = new int[h * w * 3];

@@ -1,5 +1,6 @@
 package org.mtan4j.plugins.weightings;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,53 @@ final class DegenerateChecks {
             default -> {
                 // rank-deficient: the least-squares solution; the generic properties suffice
             }
+        }
+    }
+
+    /** Tasks {@code a} and {@code b} give their own parameters the same gradient. */
+    static void assertSameOwnGradients(DegenerateStep step, int a, int b) {
+        assertArrayEquals(step.ownGradient(a), step.ownGradient(b), 1e-6 * Math.max(1, DegenerateStep.norm(step.ownGradient(a))),
+                "step " + step.step() + ": identical tasks " + a + " and " + b + " give their own parameters the same gradient");
+    }
+
+    /**
+     * FairGrad's weights satisfy {@code (G w)_k = w_k^(-1/alpha)} for every task with a gradient, and are 0
+     * for a zero gradient ({@code w = 1} for {@code alpha = 0}).
+     */
+    static void assertAlphaFair(DegenerateStep step, double alpha) {
+        double[] w = step.weights();
+        int k = w.length;
+        double[][] g = new double[k][];
+        double largest = 0;
+        for (int i = 0; i < k; i++) {
+            g[i] = step.gradient(i);
+            largest = Math.max(largest, DegenerateStep.dot(g[i], g[i]));
+        }
+        for (int i = 0; i < k; i++) {
+            if (alpha == 0) {
+                assertEquals(1, w[i], 0, "alpha 0: the plain sum");
+                continue;
+            }
+            if (!(DegenerateStep.dot(g[i], g[i]) > 1e-12 * largest)) {
+                assertEquals(0, w[i], 0, "step " + step.step() + ": a zero gradient gets weight 0");
+                continue;
+            }
+            double gw = 0;
+            for (int j = 0; j < k; j++) {
+                gw += DegenerateStep.dot(g[i], g[j]) * w[j];
+            }
+            double target = Math.pow(w[i], -1 / alpha);
+            assertEquals(target, gw, 1e-6 * target, "step " + step.step() + " (" + step.kind() + "): (G w)_" + i + " = w_" + i + "^(-1/alpha)");
+        }
+    }
+
+    /** The update conflicts with no task: {@code d . g_k >= 0} up to the ridge's effect. */
+    static void assertNonConflicting(DegenerateStep step) {
+        double[] d = step.sharedGradient();
+        for (int i = 0; i < step.weights().length; i++) {
+            double[] g = step.gradient(i);
+            assertTrue(DegenerateStep.dot(g, d) >= -1e-3 * DegenerateStep.norm(g) * DegenerateStep.norm(d), "step " + step.step()
+                    + " (" + step.kind() + "): the update conflicts with no task, but d . g_" + i + " = " + DegenerateStep.dot(g, d));
         }
     }
 }

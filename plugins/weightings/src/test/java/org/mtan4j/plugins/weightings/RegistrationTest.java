@@ -17,6 +17,6 @@ class RegistrationTest {
                 PluginCatalog.discover(WeightingProvider.class, getClass().getClassLoader());
         assertEquals(new TreeSet<>(Set.of("equal", "dwa", "uncertainty", "rlw", "pcgrad", "mgda", "cagrad", "imtl",
                 "aligned-mtl", "gradvac", "gradnorm", "upgrad", "db-mtl", "nash-mtl", "famo", "graddrop",
-                "gls", "stch")), new TreeSet<>(catalog.all().keySet()));
+                "gls", "moco", "stch", "excess-mtl", "fairgrad", "sdmgrad", "modo", "rgw", "config", "dualproj")), new TreeSet<>(catalog.all().keySet()));
     }
 }

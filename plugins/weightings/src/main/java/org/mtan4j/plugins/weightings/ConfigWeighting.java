@@ -29,10 +29,7 @@ final class ConfigWeighting extends GradientWeighting {
     @Override
     double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
-        double[] norm = new double[k];
-        for (int i = 0; i < k; i++) {
-            norm[i] = Math.sqrt(Math.max(gram[i][i], 0));
-        }
+        double[] norm = norms(gram);
         double[][] cosine = new double[k][k];
         double[] ones = filled(k, 1);
         for (int i = 0; i < k; i++) {

@@ -224,6 +224,15 @@ abstract class GradientWeighting implements Weighting {
         }
     }
 
+    /** The gradients' norms {@code |g_k| = sqrt(G_kk)} (0 where rounding left {@code G_kk} negative). */
+    static double[] norms(double[][] gram) {
+        double[] out = new double[gram.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.sqrt(Math.max(gram[i][i], 0));
+        }
+        return out;
+    }
+
     /** A vector of {@code count} copies of {@code value}. */
     static double[] filled(int count, double value) {
         double[] out = new double[count];

@@ -54,10 +54,7 @@ final class ImtlWeighting extends GradientWeighting {
     @Override
     double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
-        double[] norm = new double[k];
-        for (int i = 0; i < k; i++) {
-            norm[i] = Math.sqrt(Math.max(gram[i][i], 0));
-        }
+        double[] norm = norms(gram);
         double[] v = PseudoInverse.solve(gram, norm);
         double sum = 0;
         double size = 0;

@@ -43,8 +43,8 @@ final class SdmGradWeighting extends GradientWeighting {
     double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         double scale = 0;
-        for (int i = 0; i < k; i++) {
-            scale += Math.sqrt(Math.max(gram[i][i], 0)) / k;
+        for (double norm : norms(gram)) {
+            scale += norm / k;
         }
         double[][] a = new double[k][k];
         double[] mean = new double[k];

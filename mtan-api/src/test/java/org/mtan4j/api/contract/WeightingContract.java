@@ -15,7 +15,10 @@ import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
@@ -29,6 +32,10 @@ import org.mtan4j.api.nd.Scalars;
  * with losses of very different sizes, so weightings that rescale have something to do. The step's
  * context is a {@link GradientContext}: it offers per-task gradients with respect to {@code w_shared},
  * so gradient-level weightings (PCGrad, MGDA, ...) are exercised the same way as loss-level ones.
+ *
+ * <p>Degenerate task sets ({@link DegenerateStep.Case}: a task with a zero gradient, two identical tasks,
+ * a rank-deficient set) must leave every weight and gradient finite; what else the method owes there is
+ * {@link #expectDegenerate}, which a weighting's test overrides where its paper prescribes otherwise.
  *
  * @param <O> the provider's options
  */
@@ -106,8 +113,41 @@ public abstract class WeightingContract<O> extends ContractSupport {
     }
 
     /**
+     * A degenerate set of task gradients (see {@link DegenerateStep.Case}) in a run of three epochs:
+     * weights and gradients stay finite, the weights sum as declared, and each degenerate step meets
+     * what {@link #expectDegenerate} asks of the method.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DegenerateStep.Case.class)
+    void degenerateTaskGradientsGetWhatTheMethodPrescribes(DegenerateStep.Case degenerate) {
+        Assumptions.assumeTrue(tasks().size() >= 3, "the degenerate sets need three tasks");
+        Weighting weighting = provider().create(options(), tasks());
+        Problem problem = new Problem(weighting, 3).degenerate(degenerate);
+        problem.run(weighting, 0, 3, 7);
+        assertTrue(problem.degenerateSteps > 0, "the run had degenerate steps");
+    }
+
+    /**
+     * What the method prescribes in a degenerate step, checked after the generic properties (finite
+     * weights and gradients, the declared weight sum). By default: with a zero-gradient task and with a
+     * rank-deficient set the other tasks still train the shared parameter
+     * ({@link DegenerateStep#assertSharedGradientNonZero()}); identical tasks are treated identically
+     * ({@link DegenerateStep#assertTreatedAlike(int, int)}). A method whose paper prescribes otherwise
+     * (MGDA's min-norm point is zero next to a zero gradient; random weights differ between identical
+     * tasks) overrides this, and may add what its paper promises (IMTL's equal projections).
+     */
+    protected void expectDegenerate(DegenerateStep step) {
+        switch (step.kind()) {
+            case ZERO_GRADIENT_TASK, RANK_DEFICIENT -> step.assertSharedGradientNonZero();
+            case IDENTICAL_TASKS -> step.assertTreatedAlike(0, 1);
+            default -> throw new IllegalArgumentException(step.kind().toString());
+        }
+    }
+
+    /**
      * The contract's problem: task {@code i}'s loss is {@code mean((x w_shared - y_i)^2) 10^(i-1) + mean(w_i^2)};
-     * nothing is updated, so only the weighting's state changes from step to step.
+     * nothing is updated, so only the weighting's state changes from step to step. With a
+     * {@link DegenerateStep.Case} some tasks' losses are replaced as the case describes.
      */
     private final class Problem {
         private final List<TaskSpec> tasks = tasks();
@@ -118,6 +158,8 @@ public abstract class WeightingContract<O> extends ContractSupport {
         private final int stepsPerEpoch;
         private List<Parameter> parameters;
         private boolean collectBeforeBackward;
+        private DegenerateStep.Case degenerate;
+        private int degenerateSteps;
 
         Problem(Weighting weighting, int stepsPerEpoch) {
             this.stepsPerEpoch = stepsPerEpoch;
@@ -162,6 +204,15 @@ public abstract class WeightingContract<O> extends ContractSupport {
             return this;
         }
 
+        Problem degenerate(DegenerateStep.Case kind) {
+            this.degenerate = kind;
+            if (kind == DegenerateStep.Case.IDENTICAL_TASKS) {
+                own[1] = manager.create(own[0].toFloatArray());
+                own[1].setRequiresGradient(true);
+            }
+            return this;
+        }
+
         /**
          * Runs epochs {@code from} to {@code to} (exclusive) and checks every step; returns, per step, the
          * task weights followed by the shared gradient.
@@ -175,7 +226,7 @@ public abstract class WeightingContract<O> extends ContractSupport {
             for (int epoch = from; epoch < to; epoch++) {
                 double[] sums = new double[k];
                 for (int s = 0; s < stepsPerEpoch; s++, step++) {
-                    step(weighting, epoch, step, random, sums);
+                    step(weighting, epoch, step, random, sums, isDegenerate(s));
                     observed.add(observation(weighting.taskWeights()));
                 }
                 for (int i = 0; i < k; i++) {
@@ -184,6 +235,10 @@ public abstract class WeightingContract<O> extends ContractSupport {
                 weighting.onEpochEnd(epoch, sums);
             }
             return observed;
+        }
+
+        private boolean isDegenerate(int stepInEpoch) {
+            return degenerate != null && (degenerate != DegenerateStep.Case.ZERO_GRADIENT_TASK || stepInEpoch == 0);
         }
 
         /**
@@ -214,33 +269,71 @@ public abstract class WeightingContract<O> extends ContractSupport {
             return row;
         }
 
-        private void step(Weighting weighting, int epoch, long step, Random random, double[] sums) {
-            // PyTorch accumulates gradients across collectors: each step starts from zero, as in the runtime.
-            zeroGradient(shared);
-            for (NDArray o : own) {
-                zeroGradient(o);
+        /**
+         * Per task the two terms of its loss, the one that reads the representation and the one of its own
+         * parameter: {@code {terms[i][0], terms[i][1]}}.
+         */
+        private NDArray[][] lossTerms(NDList leaves, boolean degenerateStep) {
+            NDArray[][] terms = new NDArray[k][];
+            for (int i = 0; i < k; i++) {
+                terms[i] = new NDArray[] {fit(leaves.get(i), i), own[i].square().mean()};
             }
-            for (Parameter p : parameters) {
-                if (p.requiresGradient()) {
-                    zeroGradient(p.getArray());
+            if (!degenerateStep) {
+                return terms;
+            }
+            switch (degenerate) {
+                case ZERO_GRADIENT_TASK -> {
+                    // Exactly 0 with exactly zero gradients, as a loss over an empty selection; + 0 turns -0 into 0.
+                    terms[0] = new NDArray[] {leaves.get(0).mul(leaves.get(0).zerosLike()).sum().add(0f),
+                        own[0].mul(own[0].zerosLike()).sum().add(0f)};
                 }
+                case IDENTICAL_TASKS -> terms[1][0] = fit(leaves.get(1), 0);
+                case RANK_DEFICIENT -> terms[2][0] = fit(leaves.get(2), 0).add(fit(leaves.get(2), 1));
+                default -> throw new IllegalStateException(degenerate.toString());
             }
+            return terms;
+        }
+
+        /** {@code mean((z - y_target)^2) 10^(target-1)} with {@code y_target = (target + 1) x}. */
+        private NDArray fit(NDArray z, int target) {
+            return Scalars.mul(z.sub(x.mul(target + 1f)).square().mean(), Math.pow(10, target - 1));
+        }
+
+        /** What each task reads: the representation, or per task a cut copy when the weighting asks. */
+        private NDList leaves(Weighting weighting, NDArray representation) {
+            NDList leaves = new NDList();
+            for (int i = 0; i < k; i++) {
+                leaves.add(weighting.usesRepresentationGradients() ? GradientContext.cut(representation) : representation);
+            }
+            return leaves;
+        }
+
+        private void step(Weighting weighting, int epoch, long step, Random random, double[] sums, boolean degenerateStep) {
+            double[][] given = null;
+            if (degenerateStep) {
+                zeroGradients();
+                given = taskGradients(weighting, epoch, step);
+            }
+            zeroGradients();
+            double[] values = new double[k];
+            double[] after = new double[k];
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDList losses = new NDList();
                 // The "representation" x w_shared every task reads; cut per task when the weighting asks.
                 NDArray representation = x.matMul(shared);
                 NDList features = new NDList();
-                NDList leaves = new NDList();
                 for (int i = 0; i < k; i++) {
                     features.add(representation);
-                    leaves.add(weighting.usesRepresentationGradients() ? GradientContext.cut(representation) : representation);
                 }
+                NDList leaves = leaves(weighting, representation);
+                NDArray[][] terms = lossTerms(leaves, degenerateStep);
                 for (int i = 0; i < k; i++) {
-                    NDArray y = x.mul(i + 1f);
-                    NDArray loss = Scalars.mul(leaves.get(i).sub(y).square().mean(), Math.pow(10, i - 1))
-                            .add(own[i].square().mean());
+                    NDArray loss = terms[i][0].add(terms[i][1]);
                     losses.add(loss);
-                    sums[i] += loss.getFloat();
+                    values[i] = loss.getFloat();
+                    sums[i] += values[i];
+                    // No optimiser here: the "updated" losses are the same problem's, a little smaller.
+                    after[i] = 0.9 * terms[i][0].getFloat() + terms[i][1].getFloat();
                 }
                 // Offers per-task gradients of the shared parameter, as the runtime does for a backbone's.
                 GradientContext context = new GradientContext(tasks, epoch, step, random, collector, List.of(shared), manager);
@@ -253,17 +346,10 @@ public abstract class WeightingContract<O> extends ContractSupport {
                 weighting.backward(losses, context);
             }
             if (weighting.wantsLossesAfterUpdate()) {
-                // No optimiser here: the "updated" losses are the same problem's, a little smaller.
-                double[] after = new double[k];
-                for (int i = 0; i < k; i++) {
-                    after[i] = 0.9 * x.matMul(shared).sub(x.mul(i + 1f)).square().mean().getFloat()
-                            * Math.pow(10, i - 1) + own[i].square().mean().getFloat();
-                }
                 weighting.afterUpdate(after);
                 assertWeights(weighting, k, "after the update of step " + step);
             }
             assertFinite(shared.getGradient(), "shared gradient at step " + step);
-            assertTrue(shared.getGradient().abs().sum().getFloat() > 0f, "the shared parameter receives a gradient");
             for (int i = 0; i < k; i++) {
                 assertFinite(own[i].getGradient(), "task " + i + " gradient at step " + step);
             }
@@ -273,7 +359,75 @@ public abstract class WeightingContract<O> extends ContractSupport {
                 }
             }
             assertWeights(weighting, k, "after step " + step);
+            if (!degenerateStep) {
+                assertTrue(shared.getGradient().abs().sum().getFloat() > 0f, "the shared parameter receives a gradient");
+                return;
+            }
+            degenerateSteps++;
+            double[][] ownGradients = new double[k][];
+            for (int i = 0; i < k; i++) {
+                ownGradients[i] = doubles(own[i].getGradient());
+            }
+            expectDegenerate(new DegenerateStep(degenerate, step, values, given, weighting.taskWeights(),
+                    doubles(shared.getGradient()), ownGradients));
         }
+
+        /** PyTorch accumulates gradients across collectors: each step starts from zero, as in the runtime. */
+        private void zeroGradients() {
+            zeroGradient(shared);
+            for (NDArray o : own) {
+                zeroGradient(o);
+            }
+            for (Parameter p : parameters) {
+                if (p.requiresGradient()) {
+                    zeroGradient(p.getArray());
+                }
+            }
+        }
+
+        /**
+         * The step's task gradients as the weighting is given them (of the shared parameter, or of the
+         * representation summed over the batch), from a pass of their own before the step.
+         */
+        private double[][] taskGradients(Weighting weighting, int epoch, long step) {
+            double[][] out = new double[k][];
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray representation = x.matMul(shared);
+                NDList leaves = leaves(weighting, representation);
+                NDArray[][] terms = lossTerms(leaves, true);
+                NDList losses = new NDList();
+                for (int i = 0; i < k; i++) {
+                    losses.add(terms[i][0].add(terms[i][1]));
+                }
+                GradientContext context = new GradientContext(tasks, epoch, step, new Random(0), collector, List.of(shared), manager);
+                List<NDArray> gradients;
+                if (weighting.usesRepresentationGradients()) {
+                    NDList features = new NDList();
+                    for (int i = 0; i < k; i++) {
+                        features.add(representation);
+                    }
+                    gradients = new ArrayList<>();
+                    for (NDArray g : context.withRepresentations(features, leaves).representationGradients(losses)) {
+                        gradients.add(g.sum(new int[] {0}));
+                    }
+                } else {
+                    gradients = context.taskGradients(losses);
+                }
+                for (int i = 0; i < k; i++) {
+                    out[i] = doubles(gradients.get(i));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static double[] doubles(NDArray array) {
+        float[] values = array.toFloatArray();
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     private static void zeroGradient(NDArray array) {

@@ -7,5 +7,9 @@
  * offers per-task gradients of chosen "shared" arrays (and, on request, of cut representations), so
  * gradient-level weightings can be golden-tested on losses whose gradients are known. It uses the
  * PyTorch engine (backward keeping the graph), which a test class path has anyway.
+ *
+ * <p>{@link org.mtan4j.api.contract.DegenerateStep} is what a weighting's test sees of the
+ * {@code WeightingContract}'s degenerate task sets (a zero-gradient task, identical tasks, a rank-deficient
+ * set) to state what its method prescribes there.
  */
 package org.mtan4j.api.contract;

@@ -50,7 +50,8 @@ class ResumeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dwa", "uncertainty", "rlw", "famo", "db-mtl", "nash-mtl", "equal+sgd"})
+    @ValueSource(strings = {"dwa", "uncertainty", "rlw", "famo", "db-mtl", "nash-mtl", "equal+sgd", "moco", "excess-mtl",
+        "{name: stch, options: {warmup-epoch: 0}}"})
     void aStoppedAndResumedRunEqualsTheUninterruptedOne(String weighting, @TempDir Path dir) throws Exception {
         Path whole = Runs.train(tiny(weighting), dir.resolve("whole"), false, List.of()).directory().root();
 

@@ -169,7 +169,8 @@ class SharedGradientsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dwa", "uncertainty", "rlw", "famo", "pcgrad", "mgda", "{name: mgda, options: {rep-grad: true}}",
         "cagrad", "imtl", "{name: imtl, options: {rep-grad: true}}", "aligned-mtl", "gradnorm", "gradvac", "graddrop",
-        "nash-mtl", "db-mtl", "upgrad"})
+        "nash-mtl", "db-mtl", "upgrad", "gls", "moco", "{name: stch, options: {warmup-epoch: 1}}", "excess-mtl", "fairgrad",
+        "sdmgrad", "modo", "rgw", "{name: rgw, options: {rep-grad: true}}", "config", "dualproj"})
     void aRunWithTheMethodTrainsWithoutNaNAndRecordsWeights(String weighting, @TempDir Path dir) throws Exception {
         Runs.Outcome outcome = Runs.train(TinyRuns.resolved("weighting=" + weighting, "training.epochs=3"), dir, false, List.of());
         List<String> rows = Files.readAllLines(outcome.directory().root().resolve("metrics.csv"));

@@ -9,6 +9,7 @@ import java.util.List;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.nd.Scalars;
 
 /**
  * A gradient-level weighting whose shared gradient is a linear combination {@code sum_k w_k g_k} of the
@@ -83,6 +84,13 @@ abstract class GradientWeighting implements Weighting {
     abstract double[] combination(double[][] gram, double[] losses, WeightingContext context);
 
     /**
+     * Sees the step's per-task gradient vectors before {@link #combination} (ExcessMTL accumulates their
+     * squares); nothing by default. Arrays it keeps beyond the step must be moved off the step's manager.
+     */
+    void inspect(List<NDArray> gradients) {
+    }
+
+    /**
      * Called once the weights are known, before the shared gradient is written (which replaces whatever
      * a backward pass here leaves in the shared parameters): GradNorm back-propagates its own loss,
      * Nash-MTL re-weights the task-specific gradients.
@@ -123,6 +131,7 @@ abstract class GradientWeighting implements Weighting {
             gradients = context.taskGradients(used);
         }
         double[][] gram = gram(gradients);
+        inspect(gradients);
         double[] w = combination(gram, values, context);
         if (w.length != taskCount()) {
             throw new IllegalStateException(name + " produced " + w.length + " weights for " + taskCount() + " tasks");
@@ -138,6 +147,25 @@ abstract class GradientWeighting implements Weighting {
         } else {
             context.setSharedGradient(combine(gradients, w));
         }
+    }
+
+    /**
+     * Makes each task-specific parameter's gradient {@code factors[k]} times its task's, as LibMTL's methods
+     * that back-propagate {@code sum_k w_k L_k} after computing the task gradients (Nash-MTL, FairGrad,
+     * ExcessMTL): after {@link WeightingContext#taskGradients} they hold {@code sum_k grad L_k}, so this
+     * back-propagates {@code sum_k (factors[k] - 1) L_k}. The shared parameters' share is overwritten by
+     * the shared gradient written afterwards. Call it from {@link #afterCombination}.
+     */
+    static void weighTaskSpecificGradients(NDList taskLosses, double[] factors, WeightingContext context) {
+        if (java.util.Arrays.stream(factors).allMatch(f -> f == 1)) {
+            return;
+        }
+        NDArray extra = null;
+        for (int k = 0; k < factors.length; k++) {
+            NDArray term = Scalars.mul(taskLosses.get(k), factors[k] - 1);
+            extra = extra == null ? term : extra.add(term);
+        }
+        context.backward(extra);
     }
 
     /** {@code sum_k w_k g_k}. */
@@ -194,6 +222,15 @@ abstract class GradientWeighting implements Weighting {
                         + "' must be a scalar, got shape " + taskLosses.get(k).getShape());
             }
         }
+    }
+
+    /** The gradients' norms {@code |g_k| = sqrt(G_kk)} (0 where rounding left {@code G_kk} negative). */
+    static double[] norms(double[][] gram) {
+        double[] out = new double[gram.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.sqrt(Math.max(gram[i][i], 0));
+        }
+        return out;
     }
 
     /** A vector of {@code count} copies of {@code value}. */

@@ -6,22 +6,29 @@ import ai.djl.nn.Block;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.linear.SingularMatrixException;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
 
 /**
- * IMTL (Liu et al., ICLR 2021), the hybrid of LibMTL's weighting/IMTL.py. IMTL-L: learned scales
- * {@code s_k} (initialised to 0) turn the losses into {@code exp(s_k) L_k - s_k}. IMTL-G: with
- * {@code g_k} those losses' gradients and {@code u_k = g_k / |g_k|}, {@code D = g_1 - g_{2..K}} and
- * {@code U = u_1 - u_{2..K}} (rows), {@code alpha_{2..K} = g_1 U^T (D U^T)^-1} and
- * {@code alpha_1 = 1 - sum alpha_{2..K}}: the update {@code sum_k alpha_k g_k} has equal projections on
- * every {@code u_k}. The reported weights are {@code alpha}; they sum to 1.
+ * IMTL (Liu et al., "Towards Impartial Multi-task Learning", ICLR 2021), the hybrid of LibMTL's
+ * weighting/IMTL.py. IMTL-L: learned scales {@code s_k} (initialised to 0) turn the losses into
+ * {@code exp(s_k) L_k - s_k}. IMTL-G: with {@code g_k} those losses' gradients, {@code u_k = g_k / |g_k|}
+ * and the Gram matrix {@code G_ij = g_i . g_j}, the update {@code d = sum_k alpha_k g_k} with
+ * {@code sum_k alpha_k = 1} must have equal projections {@code d . u_k = c} on every unit gradient. As
+ * {@code d . u_k = (G alpha)_k / |g_k|}, that is {@code G alpha = c n} with {@code n_k = |g_k|}, so
+ * {@code alpha = G^-1 n / (1 . G^-1 n)}: the paper's closed form (which LibMTL evaluates as
+ * {@code g_1 U^T (D U^T)^-1} with task 1 as reference) in Gram-matrix terms.
+ *
+ * <p>Degenerate sets are solved with the pseudo-inverse, {@code alpha = G^+ n / (1 . G^+ n)}, as TorchJD's
+ * IMTL-G generalises the method (Quinton and Rey, "Jacobian Descent for Multi-Objective Optimization",
+ * 2024). A task whose gradient is exactly zero (a batch without a valid pixel) is a zero row and column of
+ * {@code G}: {@code G^+} has the same, so the task gets weight 0 and the others equal projections among
+ * themselves (LibMTL divides by the zero norm: NaN). Two identical gradients are two equal rows; when
+ * the distinct gradients are linearly independent {@code n} still lies in {@code G}'s range, so
+ * {@code G alpha = c n} holds exactly and every task, the identical ones included, gets the same
+ * projection (the least-norm solution splits the weight evenly between them; LibMTL's inverse fails). For any other rank-deficient set {@code G^+ n} is the least-squares solution.
+ * When every gradient is zero the update is zero whatever the weights; they are then {@code 1 / K}.
+ * The reported weights are {@code alpha}; they sum to 1.
  */
 final class ImtlWeighting extends GradientWeighting {
 
@@ -47,40 +54,22 @@ final class ImtlWeighting extends GradientWeighting {
     @Override
     double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
-        if (k == 1) {
-            return new double[] {1};
-        }
-        double[] norm = new double[k];
-        for (int i = 0; i < k; i++) {
-            norm[i] = Math.sqrt(gram[i][i]);
-        }
-        // (D U^T)_{ab} = (g_0 - g_a) . (u_0 - u_b); (g_0 U^T)_b = g_0 . (u_0 - u_b), for a, b in 1..K-1
-        RealMatrix du = new Array2DRowRealMatrix(k - 1, k - 1);
-        RealVector gu = new ArrayRealVector(k - 1);
-        for (int b = 1; b < k; b++) {
-            gu.setEntry(b - 1, gram[0][0] / norm[0] - gram[0][b] / norm[b]);
-            for (int a = 1; a < k; a++) {
-                double value = (gram[0][0] - gram[a][0]) / norm[0] - (gram[0][b] - gram[a][b]) / norm[b];
-                du.setEntry(a - 1, b - 1, value);
-            }
-        }
-        // alpha (row) = gu (row) * du^-1  <=>  du^T alpha = gu
-        RealVector alpha;
-        try {
-            alpha = new LUDecomposition(du.transpose()).getSolver().solve(gu);
-        } catch (SingularMatrixException e) {
-            // Parallel unit gradients make D U^T singular (LibMTL's torch.inverse would fail too): every
-            // combination then has equal projections, so the plain mean is as impartial as any.
-            return filled(k, 1.0 / k);
-        }
-        double[] w = new double[k];
+        double[] norm = norms(gram);
+        double[] v = PseudoInverse.solve(gram, norm);
         double sum = 0;
-        for (int i = 1; i < k; i++) {
-            w[i] = alpha.getEntry(i - 1);
-            sum += w[i];
+        double size = 0;
+        for (double value : v) {
+            sum += value;
+            size += Math.abs(value);
         }
-        w[0] = 1 - sum;
-        return w;
+        if (!(Math.abs(sum) > 1e-12 * size)) {
+            return filled(k, 1.0 / k); // every gradient zero: no update to share out
+        }
+        double[] alpha = new double[k];
+        for (int i = 0; i < k; i++) {
+            alpha[i] = v[i] / sum;
+        }
+        return alpha;
     }
 
     @Override

@@ -14,6 +14,11 @@ import org.mtan4j.api.WeightingContext;
  * gradients LibMTL, like the authors' code, applies {@code alpha} to the raw gradients; so does this class. With {@code repGrad} the gradients are those with respect to the shared
  * representation, the paper's MGDA-UB upper bound; without (LibMTL's default) those of the shared
  * parameters.
+ *
+ * <p>A task whose normaliser is 0 (its gradient, or its loss, is exactly zero, as on a batch without a
+ * valid pixel) keeps its gradient unscaled, i.e. zero: the convex hull then holds the origin, and the
+ * min-norm point the method prescribes is the zero update (up to the reference solver's 0.999 / 0.001
+ * ends).
  */
 final class MgdaWeighting extends GradientWeighting {
 
@@ -36,6 +41,9 @@ final class MgdaWeighting extends GradientWeighting {
                 case "loss+" -> losses[i] * l2;
                 default -> 1;
             };
+            if (norm[i] == 0) {
+                norm[i] = 1; // a zero gradient (zero loss) stays zero; LibMTL divides by 0 (NaN)
+            }
         }
         double[][] scaled = new double[k][k];
         for (int i = 0; i < k; i++) {

@@ -1,25 +1,18 @@
 package org.mtan4j.plugins.weightings;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.RealVector;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
-import org.mtan4j.api.nd.Scalars;
 
 /**
  * Nash-MTL (Navon et al., ICML 2022), after LibMTL's weighting/Nash_MTL.py. The bargaining solution is
  * the {@code alpha > 0} with {@code alpha_i (G alpha)_i = 1} for the Gram matrix G divided by its
  * Frobenius norm (as LibMTL). That is the stationary point of the strictly convex
- * {@code f(alpha) = alpha^T G alpha / 2 - sum_i log alpha_i}, which this class minimises exactly with a
- * damped Newton method warm-started from the previous solution (LibMTL approximates the same point with
- * at most {@code optim_niter} convex-concave steps in cvxpy). The task-specific parameters get
+ * {@code f(alpha) = alpha^T G alpha / 2 - sum_i log alpha_i}, which {@link AlphaFair} (FairGrad of
+ * fairness 1) minimises exactly with a damped Newton method warm-started from the previous solution
+ * (LibMTL approximates the same point with at most {@code optim_niter} convex-concave steps in cvxpy). The task-specific parameters get
  * {@code alpha_k}-weighted gradients and the shared update {@code sum_k alpha_k g_k} is clipped to
  * {@code maxNorm} as LibMTL's {@code clip_grad_norm_} (0 disables). Weights are recomputed every
  * {@code updateWeightsEvery} steps. Tasks with a zero gradient get weight 0 (the problem has no solution
@@ -57,7 +50,7 @@ final class NashMtlWeighting extends GradientWeighting {
                         normalised[i][j] = gram[i][j] / frobenius;
                     }
                 }
-                alpha = solve(normalised, alpha);
+                alpha = AlphaFair.solve(normalised, 1, alpha);
             }
         }
         // ||sum alpha_k g_k|| from the Gram matrix; torch's clip coefficient max_norm / (norm + 1e-6), at most 1
@@ -77,89 +70,8 @@ final class NashMtlWeighting extends GradientWeighting {
 
     @Override
     void afterCombination(NDList taskLosses, double[][] gram, double[] weights, WeightingContext context) {
-        // LibMTL back-propagates sum alpha_k L_k: the task-specific parameters, which hold sum_k grad L_k
-        // after the per-task passes, get sum_k (alpha_k - 1) grad L_k more. The shared part is overwritten.
-        NDArray extra = null;
-        for (int k = 0; k < taskCount(); k++) {
-            NDArray term = Scalars.mul(taskLosses.get(k), alpha[k] - 1);
-            extra = extra == null ? term : extra.add(term);
-        }
-        context.backward(extra);
-    }
-
-    /** The positive root of {@code alpha * (G alpha) = 1}, by damped Newton on {@code f}. */
-    static double[] solve(double[][] g, double[] start) {
-        int k = g.length;
-        boolean[] active = new boolean[k];
-        for (int i = 0; i < k; i++) {
-            active[i] = g[i][i] > 1e-12;
-        }
-        double[] x = new double[k];
-        for (int i = 0; i < k; i++) {
-            x[i] = active[i] ? (start[i] > 0 ? start[i] : 1) : 0;
-        }
-        for (int iter = 0; iter < 100; iter++) {
-            double[] gx = multiply(g, x);
-            RealVector gradient = new ArrayRealVector(k);
-            RealMatrix hessian = new Array2DRowRealMatrix(k, k);
-            double residual = 0;
-            for (int i = 0; i < k; i++) {
-                if (!active[i]) {
-                    hessian.setEntry(i, i, 1);
-                    continue;
-                }
-                double r = gx[i] - 1 / x[i];
-                gradient.setEntry(i, r);
-                residual += r * r;
-                for (int j = 0; j < k; j++) {
-                    if (active[j]) {
-                        hessian.setEntry(i, j, g[i][j]);
-                    }
-                }
-                hessian.addToEntry(i, i, 1 / (x[i] * x[i]));
-            }
-            if (Math.sqrt(residual) < 1e-12) {
-                break;
-            }
-            double[] step = new CholeskyDecomposition(hessian, 1e-12, 0).getSolver().solve(gradient).toArray();
-            double t = 1;
-            double current = objective(g, x, active);
-            for (int tries = 0; tries < 60; tries++, t /= 2) {
-                double[] y = new double[k];
-                boolean positive = true;
-                for (int i = 0; i < k; i++) {
-                    y[i] = x[i] - t * step[i];
-                    positive &= !active[i] || y[i] > 0;
-                }
-                if (positive && objective(g, y, active) <= current) {
-                    x = y;
-                    break;
-                }
-            }
-        }
-        return x;
-    }
-
-    private static double objective(double[][] g, double[] x, boolean[] active) {
-        double[] gx = multiply(g, x);
-        double f = 0;
-        for (int i = 0; i < x.length; i++) {
-            f += 0.5 * x[i] * gx[i];
-            if (active[i]) {
-                f -= Math.log(x[i]);
-            }
-        }
-        return f;
-    }
-
-    private static double[] multiply(double[][] g, double[] x) {
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < x.length; j++) {
-                out[i] += g[i][j] * x[j];
-            }
-        }
-        return out;
+        // LibMTL back-propagates sum alpha_k L_k: the task-specific parameters get alpha_k-weighted gradients.
+        weighTaskSpecificGradients(taskLosses, alpha, context);
     }
 
     /** The last solved weights {@code alpha} and the step count (the solve runs every few steps). */

@@ -27,6 +27,22 @@ final class UpGradWeighting extends GradientWeighting {
     @Override
     double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
+        double[][] g = normalised(gram, normEps, regEps);
+        double[] weights = new double[k];
+        for (int i = 0; i < k; i++) {
+            double[] lower = new double[k];
+            lower[i] = 1.0 / k;
+            double[] v = boundedQuadratic(g, lower);
+            for (int j = 0; j < k; j++) {
+                weights[j] += v[j];
+            }
+        }
+        return weights;
+    }
+
+    /** TorchJD's {@code regularize(normalize(G, normEps), regEps)}: G over its trace (zero below normEps), plus regEps I. */
+    static double[][] normalised(double[][] gram, double normEps, double regEps) {
+        int k = gram.length;
         double trace = 0;
         for (int i = 0; i < k; i++) {
             trace += gram[i][i];
@@ -38,16 +54,7 @@ final class UpGradWeighting extends GradientWeighting {
             }
             g[i][i] += regEps;
         }
-        double[] weights = new double[k];
-        for (int i = 0; i < k; i++) {
-            double[] lower = new double[k];
-            lower[i] = 1.0 / k;
-            double[] v = boundedQuadratic(g, lower);
-            for (int j = 0; j < k; j++) {
-                weights[j] += v[j];
-            }
-        }
-        return weights;
+        return g;
     }
 
     /** {@code argmin v^T G v subject to v >= lower}, G symmetric positive definite. */

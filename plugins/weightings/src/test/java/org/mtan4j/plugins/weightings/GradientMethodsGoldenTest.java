@@ -130,6 +130,26 @@ class GradientMethodsGoldenTest extends ContractSupport {
     }
 
     @Test
+    void imtlGivesAZeroGradientWeightZeroAndTheOthersEqualProjections() {
+        // g0 = 0 is a zero row and column of G, so of its pseudo-inverse: alpha0 = 0, and tasks 1, 2 get
+        // the two-task answer above, (2 - sqrt2, sqrt2 - 1). LibMTL divides by |g0| = 0 here: NaN.
+        Weighting w = new ImtlWeightingProvider().create(new ImtlWeightingProvider.Options(false), Golden.tasks(3));
+        double r = Math.sqrt(2);
+        assertArrayEquals(new double[] {1, r - 1}, run(w, new float[] {0, 0}, new float[] {1, 0}, new float[] {1, 1}), TOL);
+        assertArrayEquals(new double[] {0, 2 - r, r - 1}, w.taskWeights(), TOL);
+    }
+
+    @Test
+    void imtlTreatsTwoIdenticalGradientsImpartially() {
+        // g0 = g1 = (1,0), g2 = (0,1): G = [[1,1,0],[1,1,0],[0,0,1]], G^+ = [[1/4,1/4,0],[1/4,1/4,0],[0,0,1]],
+        // G^+ (1,1,1) = (1/2,1/2,1), alpha = (1/4,1/4,1/2): the update (1/2,1/2) projects to 1/2 on both
+        // unit gradients. The mean (2/3,1/3) would favour the duplicated direction.
+        Weighting w = new ImtlWeightingProvider().create(new ImtlWeightingProvider.Options(false), Golden.tasks(3));
+        assertArrayEquals(new double[] {0.5, 0.5}, run(w, new float[] {1, 0}, new float[] {1, 0}, new float[] {0, 1}), TOL);
+        assertArrayEquals(new double[] {0.25, 0.25, 0.5}, w.taskWeights(), TOL);
+    }
+
+    @Test
     void alignedMtlOnOrthogonalGradients() {
         // M = diag(4, 1): B = sqrt(1) diag(1/2, 1), alpha = (1/2, 1), update (1, 1).
         Weighting w = new AlignedMtlWeightingProvider().create(NoOptions.INSTANCE, Golden.tasks(2));

@@ -1,6 +1,7 @@
 package org.mtan4j.plugins.weightings;
 
 import org.mtan4j.api.WeightingProvider;
+import org.mtan4j.api.contract.DegenerateStep;
 import org.mtan4j.api.contract.WeightingContract;
 
 /** ImtlWeightingProvider passes the Weighting contract. */
@@ -14,5 +15,15 @@ class ImtlContractTest extends WeightingContract<ImtlWeightingProvider.Options> 
     @Override
     protected ImtlWeightingProvider.Options options() {
         return new ImtlWeightingProvider().defaultOptions();
+    }
+
+    /**
+     * Next to a zero gradient the other tasks get equal projections and the zero task weight 0; identical
+     * tasks get the same weight and every task the same projection (the pseudo-inverse's solution).
+     */
+    @Override
+    protected void expectDegenerate(DegenerateStep step) {
+        super.expectDegenerate(step);
+        DegenerateChecks.assertImpartial(step);
     }
 }

@@ -1,6 +1,7 @@
 package org.mtan4j.plugins.weightings;
 
 import org.mtan4j.api.WeightingProvider;
+import org.mtan4j.api.contract.DegenerateStep;
 import org.mtan4j.api.contract.WeightingContract;
 
 /** Imtl with representation gradients (rep_grad) passes the Weighting contract. */
@@ -14,5 +15,12 @@ class ImtlRepGradContractTest extends WeightingContract<ImtlWeightingProvider.Op
     @Override
     protected ImtlWeightingProvider.Options options() {
         return new ImtlWeightingProvider.Options(true);
+    }
+
+    /** As without rep-grad, in the representation's space. */
+    @Override
+    protected void expectDegenerate(DegenerateStep step) {
+        super.expectDegenerate(step);
+        DegenerateChecks.assertImpartial(step);
     }
 }

@@ -1,6 +1,7 @@
 package org.mtan4j.plugins.weightings;
 
 import org.mtan4j.api.WeightingProvider;
+import org.mtan4j.api.contract.DegenerateStep;
 import org.mtan4j.api.contract.WeightingContract;
 
 /** MgdaWeightingProvider passes the Weighting contract. */
@@ -14,5 +15,11 @@ class MgdaContractTest extends WeightingContract<MgdaWeightingProvider.Options> 
     @Override
     protected MgdaWeightingProvider.Options options() {
         return new MgdaWeightingProvider.Options("loss+", false);
+    }
+
+    /** MGDA prescribes its min-norm point in every case; the weights of identical tasks may split anyhow. */
+    @Override
+    protected void expectDegenerate(DegenerateStep step) {
+        DegenerateChecks.assertMinNormPoint(step, options().normalization(), options().repGrad());
     }
 }

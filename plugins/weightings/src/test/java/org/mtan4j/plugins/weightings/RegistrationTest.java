@@ -16,6 +16,7 @@ class RegistrationTest {
         PluginCatalog<WeightingProvider> catalog =
                 PluginCatalog.discover(WeightingProvider.class, getClass().getClassLoader());
         assertEquals(new TreeSet<>(Set.of("equal", "dwa", "uncertainty", "rlw", "pcgrad", "mgda", "cagrad", "imtl",
-                "aligned-mtl", "gradvac", "gradnorm", "upgrad", "db-mtl", "nash-mtl", "famo", "graddrop")), new TreeSet<>(catalog.all().keySet()));
+                "aligned-mtl", "gradvac", "gradnorm", "upgrad", "db-mtl", "nash-mtl", "famo", "graddrop",
+                "gls", "moco", "stch", "excess-mtl", "fairgrad", "sdmgrad", "modo", "rgw", "config", "dualproj")), new TreeSet<>(catalog.all().keySet()));
     }
 }

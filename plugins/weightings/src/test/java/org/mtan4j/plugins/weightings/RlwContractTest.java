@@ -2,6 +2,7 @@ package org.mtan4j.plugins.weightings;
 
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.WeightingProvider;
+import org.mtan4j.api.contract.DegenerateStep;
 import org.mtan4j.api.contract.WeightingContract;
 
 /** RlwWeightingProvider passes the Weighting contract. */
@@ -15,5 +16,15 @@ class RlwContractTest extends WeightingContract<NoOptions> {
     @Override
     protected NoOptions options() {
         return NoOptions.INSTANCE;
+    }
+
+    /** Identical tasks draw different random weights; otherwise the generic properties. */
+    @Override
+    protected void expectDegenerate(DegenerateStep step) {
+        if (step.kind() == DegenerateStep.Case.IDENTICAL_TASKS) {
+            DegenerateChecks.assertOnlyTheDrawsDiffer(step);
+        } else {
+            super.expectDegenerate(step);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.mtan4j.plugins.weightings;
 
 import org.mtan4j.api.WeightingProvider;
+import org.mtan4j.api.contract.DegenerateStep;
 import org.mtan4j.api.contract.WeightingContract;
 
 /** UpGradWeightingProvider passes the Weighting contract. */
@@ -14,5 +15,12 @@ class UpGradContractTest extends WeightingContract<UpGradWeightingProvider.Optio
     @Override
     protected UpGradWeightingProvider.Options options() {
         return new UpGradWeightingProvider().defaultOptions();
+    }
+
+    /** Each projection onto the dual cone, and so their sum, conflicts with no task. */
+    @Override
+    protected void expectDegenerate(DegenerateStep step) {
+        super.expectDegenerate(step);
+        DegenerateChecks.assertNonConflicting(step);
     }
 }

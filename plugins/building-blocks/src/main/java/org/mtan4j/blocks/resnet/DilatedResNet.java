@@ -130,6 +130,13 @@ public final class DilatedResNet extends AbstractBlock implements StateDictNamed
         return stageChannels(STAGES - 1, base);
     }
 
+    /** The stem's parameters: its convolution's, then its BatchNorm's (running statistics included). */
+    public List<Parameter> stemParameters() {
+        List<Parameter> parameters = new ArrayList<>(stemConv.getParameters().values());
+        parameters.addAll(stemNorm.getParameters().values());
+        return parameters;
+    }
+
     /** The stem's channels, {@code base}. */
     public int stemChannels() {
         return base;

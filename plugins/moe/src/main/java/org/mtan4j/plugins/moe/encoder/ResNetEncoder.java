@@ -1,8 +1,6 @@
 package org.mtan4j.plugins.moe.encoder;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -49,11 +47,6 @@ public final class ResNetEncoder extends StagedEncoder {
     }
 
     @Override
-    public EncoderPass newPass() {
-        return new EncoderPass();
-    }
-
-    @Override
     public NDArray forwardStage(EncoderPass pass, int stage, ParameterStore ps, NDArray x, boolean training,
             PairList<String, Object> params) {
         checkStage(stage);
@@ -88,11 +81,6 @@ public final class ResNetEncoder extends StagedEncoder {
     @Override
     public Shape checkImages(Shape images) {
         return trunk.checkImages(images);
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        trunk.initialize(manager, dataType, checkImages(inputShapes[0]));
     }
 
     @Override

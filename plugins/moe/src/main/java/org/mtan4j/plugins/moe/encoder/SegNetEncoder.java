@@ -1,8 +1,6 @@
 package org.mtan4j.plugins.moe.encoder;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -49,11 +47,6 @@ public final class SegNetEncoder extends StagedEncoder {
     @Override
     public int outChannels() {
         return trunk.outChannels();
-    }
-
-    @Override
-    public EncoderPass newPass() {
-        return new EncoderPass();
     }
 
     @Override
@@ -110,11 +103,6 @@ public final class SegNetEncoder extends StagedEncoder {
     @Override
     public Shape checkImages(Shape images) {
         return SegNetTrunk.checkImages(images, trunk.inChannels());
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        trunk.initialize(manager, dataType, checkImages(inputShapes[0]));
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.mtan4j.plugins.moe.encoder;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -35,7 +37,9 @@ public abstract class StagedEncoder extends AbstractBlock {
     public abstract int outChannels();
 
     /** A new pass: the state one image stream's stages hand each other. Close it when the pass is done. */
-    public abstract EncoderPass newPass();
+    public EncoderPass newPass() {
+        return new EncoderPass();
+    }
 
     /**
      * Runs stage {@code stage} of the pass on {@code x}, the previous stage's output (the image at stage
@@ -90,6 +94,13 @@ public abstract class StagedEncoder extends AbstractBlock {
         try (EncoderPass pass = newPass()) {
             return new NDList(forwardStages(pass, 0, stageCount(), ps, image, training, params));
         }
+    }
+
+    /** Initialises the network (the subclass's child blocks) for the checked image shape. */
+    @Override
+    protected final void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape images = checkImages(inputShapes[0]);
+        getChildren().values().forEach(child -> child.initialize(manager, dataType, images));
     }
 
     @Override

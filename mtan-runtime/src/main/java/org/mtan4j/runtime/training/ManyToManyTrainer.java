@@ -145,6 +145,7 @@ public final class ManyToManyTrainer {
                 List<EpochEnd> epochs = new ArrayList<>();
                 long globalStep = 0;
                 for (int epoch = 0; epoch < training.epochs(); epoch++) {
+                    network.backbone().onEpochStart(epoch, training.epochs());
                     if (schedule.restartsAt(epoch)) {
                         // The paper's code builds a new optimiser here: its state starts afresh.
                         optimizer.resetState();

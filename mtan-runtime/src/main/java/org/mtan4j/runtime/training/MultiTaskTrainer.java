@@ -174,6 +174,7 @@ public final class MultiTaskTrainer {
                 int startEpoch = resumed == null ? 0 : resumed.epoch();
                 long globalStep = resumed == null ? 0 : resumed.globalStep();
                 for (int epoch = startEpoch; epoch < training.epochs(); epoch++) {
+                    components.backbone().onEpochStart(epoch, training.epochs());
                     double learningRate = schedule.learningRate(epoch);
                     optimizer.setLearningRate((float) learningRate);
                     boolean continuing = resumed != null && epoch == startEpoch;

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.backbone;
+package org.mtan4j.blocks.segnet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.backbone;
+package org.mtan4j.blocks.segnet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -189,8 +189,8 @@ public final class SegNetTrunk extends AbstractBlock implements StateDictNamed {
         return new SegNetTrace(e0, e1, pooled, indices, u, d0, d);
     }
 
-    /** Runs a one-input, one-output child block. */
-    static NDArray apply(AbstractBlock block, ParameterStore parameterStore, NDArray x, boolean training,
+    /** Runs a one-input, one-output block (a conv unit or stack of the trunk or of a model built on it). */
+    public static NDArray apply(AbstractBlock block, ParameterStore parameterStore, NDArray x, boolean training,
             PairList<String, Object> params) {
         return block.forward(parameterStore, new NDList(x), training, params).singletonOrThrow();
     }
@@ -242,7 +242,7 @@ public final class SegNetTrunk extends AbstractBlock implements StateDictNamed {
      *
      * @throws IllegalArgumentException naming the rule that is broken
      */
-    static Shape checkImages(Shape in, int inChannels) {
+    public static Shape checkImages(Shape in, int inChannels) {
         if (in.dimension() != 4 || in.get(1) != inChannels) {
             throw new IllegalArgumentException("SegNet expects images (N, " + inChannels + ", H, W), got " + in);
         }

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.segnet.backbone;
+package org.mtan4j.blocks.segnet;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.resnetmtan.nn;
+package org.mtan4j.blocks.resnet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -148,6 +148,31 @@ class ManyToManyTrainingTest {
     }
 
     @Test
+    void aRestartKeepsTheWeightsItBeginsWith(@TempDir Path dir) throws Exception {
+        String restart = "  restarts: [{epoch: 1, learning-rate: 0.01, skip-tasks: [colour]}]";
+        Runs.Outcome twoEpochs = Runs.train(resolve(yaml(new int[] {32, 32, 32}, "in-turn", 2, restart)), dir.resolve("a"), false, List.of());
+        Runs.Outcome oneEpoch = Runs.train(resolve(yaml(new int[] {32, 32, 32}, "in-turn", 1, "")), dir.resolve("b"), false, List.of());
+        Path kept = twoEpochs.directory().restartCheckpoint(1);
+        assertEquals(dir.resolve("a/shapes/checkpoints/restart-1.params"), kept);
+        // The restart's epoch changes nothing before it: the kept weights are those one epoch leaves.
+        assertArrayEquals(Files.readAllBytes(oneEpoch.directory().checkpoints().resolve("last.params")), Files.readAllBytes(kept));
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(kept),
+                Files.readAllBytes(twoEpochs.directory().checkpoints().resolve("last.params"))), "the last epoch's weights are others");
+    }
+
+    @Test
+    void trainOnValTrainsEachTurnsValidationBatchesAfterItsTrainingBatches(@TempDir Path dir) {
+        // 2 training batches of 16 and 4 validation batches (60 images) per task.
+        Probe probe = new Probe();
+        ResolvedRun run = resolve(yaml(new int[] {32, 32, 32}, "in-turn", 1, "  train-on-val: true"));
+        assertEquals(Boolean.TRUE, run.config().training().trainOnVal());
+        Runs.train(run, dir, false, List.of(probe));
+        assertEquals(List.of(0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2), probe.trained);
+        assertEquals(Boolean.FALSE, resolve(yaml(new int[] {32, 32, 32}, "in-turn", 1, "")).config().training().trainOnVal(),
+                "written out in the resolved config");
+    }
+
+    @Test
     void stepsAndTurnsLeakNoArrays(@TempDir Path dir) {
         int[] arrays = new int[2];
         TrainingListener counter = new TrainingListener() {
@@ -187,6 +212,9 @@ class ManyToManyTrainingTest {
         assertEquals(0.01, schedule.learningRate(300), 1e-12);
         assertEquals(0.01, schedule.learningRate(349), 1e-12);
         assertEquals(0.005, schedule.learningRate(350), 1e-12);
+        // The evaluation script's rates (model_wrn_eval.py): imagenet12 from the restart, the others from the end.
+        assertEquals(0.1 * Math.pow(0.5, 6), schedule.continuingLearningRate(299), 1e-12);
+        assertEquals(0.01 * Math.pow(0.5, 2), schedule.continuingLearningRate(399), 1e-12);
         assertTrue(schedule.restartsAt(300) && !schedule.restartsAt(301) && !schedule.restartsAt(0));
         assertArrayEquals(new boolean[] {true, true, true}, schedule.trains(299));
         assertArrayEquals(new boolean[] {false, true, true}, schedule.trains(300));

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.mtan4j.api.InputImage;
@@ -320,24 +319,12 @@ final class DecathlonDataset implements MultiTaskDataset {
     }
 
     /**
-     * A user's image ({@code mtan predict --input}) as the {@code test} split transforms its images, the
-     * same code: short side resized, centre crop, the domain's mean and std. Image files are decoded
-     * again as the splits decode theirs ({@link Images#read}, 8-bit); a {@code .npy} image in [0, 1] is
-     * rounded to 8 bits, the values a PIL image (the reference's input) holds.
+     * A user's image ({@code mtan predict --input}, read by {@link Images#of}) as the {@code test} split
+     * transforms its images, the same code: short side resized, centre crop, the domain's mean and std.
      *
      * @throws IOException naming the file when it cannot be decoded
      */
     float[] evaluationInput(InputImage image) throws IOException {
-        Images.Rgb rgb;
-        if (image.file().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
-            int[] pixels = new int[image.hwc().length];
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = Math.round(image.hwc()[i] * 255f);
-            }
-            rgb = new Images.Rgb(pixels, image.height(), image.width());
-        } else {
-            rgb = Images.read(image.file());
-        }
-        return modelInput(resized(rgb), TEST, 0L);
+        return modelInput(resized(Images.of(image)), TEST, 0L);
     }
 }

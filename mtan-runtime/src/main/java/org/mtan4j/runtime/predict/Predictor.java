@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a model on image files and writes each task's prediction and picture; the files and their
  * formats are listed in the package comment. Each task's input is the image as its own dataset
- * preprocesses its validation images ({@link org.mtan4j.api.DatasetProvider#inputPreprocessing}). Either every output is written or none: they go to a
- * temporary folder beside the output folder first and are moved in at the end.
+ * preprocesses its validation images ({@link org.mtan4j.api.DatasetProvider#inputPreprocessing}). Either
+ * every output is written or none: they go to a temporary folder beside the output folder first and are
+ * moved in at the end.
  */
 public final class Predictor {
 

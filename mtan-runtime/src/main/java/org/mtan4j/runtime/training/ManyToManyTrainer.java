@@ -36,17 +36,17 @@ import org.slf4j.LoggerFactory;
  * Decathlon). Each epoch visits the tasks' training splits {@code in-turn} (task 0's whole split, then
  * task 1's ..., as the paper's decathlon code) or {@code interleaved} (round-robin, one batch each); see
  * {@link TaskSchedule}; with {@code training.train-on-val}, a task's training batches are followed by
- * batches of its validation split (the paper's {@code --mode all}). A step takes one batch of one task, on its own batch manager: the backbone's
- * {@link org.mtan4j.api.Backbone#forwardTask} and that task's head, the task's loss (scaled by the
- * weighting, see {@link org.mtan4j.api.Weighting}), backward, and the optimiser's update. Each task is
- * evaluated on its own dataset's validation split with its metrics: {@code in-turn}, right after its turn
- * (as the paper's code, so that the shared BatchNorm statistics are that domain's; the paper's evaluation
- * script likewise re-estimates them per domain before testing); {@code interleaved}, at the epoch's end.
- * A task skipped after a restart keeps its last evaluation (the paper reports imagenet12 with the weights
- * saved at its restart, which {@link TrainingListener#onRestart} lets the run directory keep). The listeners get the
- * same events as from {@link MultiTaskTrainer}; a {@link StepEnd} carries the trained task's loss and 0
- * for the others, an {@link EpochEnd} each task's mean over its own steps (NaN for a task skipped after a
- * restart).
+ * batches of its validation split (the paper's {@code --mode all}). A step takes one batch of one task, on
+ * its own batch manager: the backbone's {@link org.mtan4j.api.Backbone#forwardTask} and that task's head,
+ * the task's loss (scaled by the weighting, see {@link org.mtan4j.api.Weighting}), backward, and the
+ * optimiser's update. Each task is evaluated on its own dataset's validation split with its metrics:
+ * {@code in-turn}, right after its turn (as the paper's code, so that the shared BatchNorm statistics are
+ * that domain's; the paper's evaluation script likewise re-estimates them per domain before testing);
+ * {@code interleaved}, at the epoch's end. A task skipped after a restart keeps its last evaluation (the
+ * paper reports imagenet12 with the weights saved at its restart, which {@link TrainingListener#onRestart}
+ * lets the run directory keep). The listeners get the same events as from {@link MultiTaskTrainer}, and
+ * {@link TrainingListener#onRestart}; a {@link StepEnd} carries the trained task's loss and 0 for the
+ * others, an {@link EpochEnd} each task's mean over its own steps (NaN for a task skipped after a restart).
  *
  * <p>Parameters join the optimiser when a training pass first reads them, and from then on every step
  * updates them, with a zero gradient when the step's task did not reach them (weight decay and momentum

@@ -12,11 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.MetricValue;
-import org.mtan4j.runtime.PluginRegistry;
 import org.mtan4j.runtime.ResolvedRun;
-import org.mtan4j.runtime.RunResolver;
 import org.mtan4j.runtime.Runs;
-import org.mtan4j.runtime.config.ConfigLoader;
+import org.mtan4j.runtime.TinyRuns;
 
 /**
  * Many-to-many training through the real runtime: three {@code synthetic-shapes} domains (3 colour
@@ -24,35 +22,13 @@ import org.mtan4j.runtime.config.ConfigLoader;
  */
 class ManyToManyTrainingTest {
 
-    /** A run over the three domains; {@code %s} are the training sizes, the task order and the epochs. */
+    /** {@link TinyRuns#shapes}. */
     static String yaml(int[] trainSizes, String order, int epochs, String extraTraining) {
-        return String.join("\n",
-                "name: shapes",
-                "seed: 11",
-                "dataset:",
-                "  - {name: synthetic-shapes, options: {kind: colour, train-size: " + trainSizes[0] + ", val-size: 60}}",
-                "  - {name: synthetic-shapes, options: {kind: shape, train-size: " + trainSizes[1] + ", val-size: 60}}",
-                "  - {name: synthetic-shapes, options: {kind: position, train-size: " + trainSizes[2] + ", val-size: 60}}",
-                "tasks:",
-                "  colour: {head: {name: linear, options: {pool: 0}}, metrics: [top1]}",
-                "  shape: {head: {name: linear, options: {pool: 0}}, metrics: [top1]}",
-                "  position: {head: {name: linear, options: {pool: 0}}, metrics: [top1]}",
-                "backbone: {name: wrn-mtan, options: {depth: 10, widen: 1}}",
-                "training:",
-                "  epochs: " + epochs,
-                "  batch-size: 16",
-                "  eval-batch-size: 30",
-                "  optimizer: {name: sgd, learning-rate: 0.05, momentum: 0.9, nesterov: true, weight-decay: 5.0e-5}",
-                "  scheduler: {step-size: 50, gamma: 0.5}",
-                "  task-order: " + order,
-                // One compute thread: the machines that run the tests are shared.
-                "  threads: 1",
-                extraTraining,
-                "");
+        return TinyRuns.shapes(trainSizes, order, epochs, extraTraining);
     }
 
     static ResolvedRun resolve(String yaml) {
-        return new RunResolver(PluginRegistry.discover()).resolve(ConfigLoader.load(yaml, "shapes.yaml", List.of()), "shapes.yaml");
+        return TinyRuns.resolve(yaml);
     }
 
     /** Records which task each step trained (the one with a loss) and every epoch. */

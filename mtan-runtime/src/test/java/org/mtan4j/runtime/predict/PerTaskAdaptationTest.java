@@ -1,4 +1,4 @@
-package org.mtan4j.runtime.training;
+package org.mtan4j.runtime.predict;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.RunComponents;
 import org.mtan4j.runtime.Runs;
-import org.mtan4j.runtime.predict.PerTaskAdaptation;
+import org.mtan4j.runtime.TinyRuns;
 import org.mtan4j.runtime.predict.PerTaskAdaptation.Adapted;
 import org.mtan4j.runtime.predict.PerTaskAdaptation.Start;
 import org.mtan4j.runtime.weights.RunModel;
@@ -54,7 +54,7 @@ class PerTaskAdaptationTest {
     @Test
     void eachTaskIsPredictedWithItsOwnStatisticsAndTheSkippedOneFromTheRestart(@TempDir Path dir) throws Exception {
         String restart = "  restarts: [{epoch: 1, learning-rate: 0.01, skip-tasks: [colour]}]";
-        ResolvedRun run = ManyToManyTrainingTest.resolve(ManyToManyTrainingTest.yaml(new int[] {32, 32, 32}, "in-turn", 2, restart));
+        ResolvedRun run = TinyRuns.resolve(TinyRuns.shapes(new int[] {32, 32, 32}, "in-turn", 2, restart));
         Runs.Outcome outcome = Runs.train(run, dir, false, List.of());
         Path restartWeights = outcome.directory().restartCheckpoint(1);
         Path finalWeights = outcome.directory().checkpoints().resolve("last.params");

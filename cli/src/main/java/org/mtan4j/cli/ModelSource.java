@@ -40,17 +40,27 @@ final class ModelSource {
         if ((config == null) == (run == null)) {
             throw new BadInput("give exactly one of --config RUN.yaml and --run RUN_DIR");
         }
-        Path file = config;
         if (run != null) {
-            if (!Files.isDirectory(run)) {
-                throw new BadInput(run + ": no such run directory");
-            }
-            file = RunDirectory.open(run).config();
-            if (!Files.isRegularFile(file)) {
-                throw new BadInput(run + ": not a run directory (no config.yaml)");
-            }
-        } else if (RegularFiles.problem(config) != null) {
+            return resolveRunDirectory(run, overrides);
+        }
+        if (RegularFiles.problem(config) != null) {
             throw new BadInput(config + ": " + RegularFiles.problem(config));
+        }
+        return new RunResolver(PluginRegistry.discover()).resolve(ConfigSource.load(config, overrides), config.toString());
+    }
+
+    /**
+     * The run of a run directory, from its {@code config.yaml} with {@code overrides}.
+     *
+     * @throws BadInput when {@code run} is no folder or has no {@code config.yaml}
+     */
+    static ResolvedRun resolveRunDirectory(Path run, List<String> overrides) {
+        if (!Files.isDirectory(run)) {
+            throw new BadInput(run + ": no such run directory");
+        }
+        Path file = RunDirectory.open(run).config();
+        if (!Files.isRegularFile(file)) {
+            throw new BadInput(run + ": not a run directory (no config.yaml)");
         }
         return new RunResolver(PluginRegistry.discover()).resolve(ConfigSource.load(file, overrides), file.toString());
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mtan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Multi-task learning with attention (MTAN) on the JVM.",
         subcommands = {TrainCommand.class, ValidateCommand.class, PluginsCommand.class, DataCommand.class,
-                ReportCommand.class, SweepCommand.class, ImportWeightsCommand.class, ExportWeightsCommand.class, PredictCommand.class, BenchCommand.class, DoctorCommand.class})
+                ReportCommand.class, SweepCommand.class, ImportWeightsCommand.class, ExportWeightsCommand.class, PredictCommand.class, DecathlonEvalCommand.class, BenchCommand.class, DoctorCommand.class})
 final class MtanCommand implements Runnable {
 
     @picocli.CommandLine.Spec

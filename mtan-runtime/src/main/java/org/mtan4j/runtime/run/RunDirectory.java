@@ -104,4 +104,12 @@ public final class RunDirectory {
     public Path checkpoints() {
         return root.resolve("checkpoints");
     }
+
+    /**
+     * The model as it stood when the restart at {@code epoch} began ({@code training.restarts}), kept for
+     * the tasks that restart skips: {@code checkpoints/restart-<epoch>.params}.
+     */
+    public Path restartCheckpoint(int epoch) {
+        return checkpoints().resolve("restart-" + epoch + ".params");
+    }
 }

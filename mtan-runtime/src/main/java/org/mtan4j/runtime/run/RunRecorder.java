@@ -22,6 +22,7 @@ import org.mtan4j.runtime.report.Plots;
 import org.mtan4j.runtime.report.RunRecord;
 import org.mtan4j.runtime.training.EpochEnd;
 import org.mtan4j.runtime.training.MultiTaskNetwork;
+import org.mtan4j.runtime.training.Restart;
 import org.mtan4j.runtime.training.RunEnd;
 import org.mtan4j.runtime.training.RunStart;
 import org.mtan4j.runtime.training.TrainingListener;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the run directory as the run goes: {@code config.yaml} and {@code provenance.json} at the
- * start, a block of {@code metrics.csv} rows and the checkpoints after every epoch, {@code report.md}
+ * start, a block of {@code metrics.csv} rows and the checkpoints after every epoch (and the model at each
+ * restart of a many-to-many run, {@link RunDirectory#restartCheckpoint}), {@code report.md}
  * and the charts in {@code plots/} at the end. Each file is complete whenever the run stops: rows are appended and flushed per epoch,
  * everything else is replaced atomically.
  */
@@ -134,6 +136,16 @@ public final class RunRecorder implements TrainingListener {
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write to " + directory.root() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Keeps the weights of a restart's start, which later epochs' checkpoints overwrite. */
+    @Override
+    public void onRestart(Restart restart) {
+        try {
+            ParamsFiles.write(directory.restartCheckpoint(restart.epoch()), restart.network());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + directory.root() + ": " + e.getMessage(), e);
         }
     }
 

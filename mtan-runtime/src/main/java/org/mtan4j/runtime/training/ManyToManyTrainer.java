@@ -35,17 +35,18 @@ import org.slf4j.LoggerFactory;
  * Trains a run whose tasks come from several datasets, one task per dataset (many-to-many; the Visual
  * Decathlon). Each epoch visits the tasks' training splits {@code in-turn} (task 0's whole split, then
  * task 1's ..., as the paper's decathlon code) or {@code interleaved} (round-robin, one batch each); see
- * {@link TaskSchedule}. A step takes one batch of one task, on its own batch manager: the backbone's
- * {@link org.mtan4j.api.Backbone#forwardTask} and that task's head, the task's loss (scaled by the
- * weighting, see {@link org.mtan4j.api.Weighting}), backward, and the optimiser's update. Each task is
- * evaluated on its own dataset's validation split with its metrics: {@code in-turn}, right after its turn
- * (as the paper's code, so that the shared BatchNorm statistics are that domain's; the paper's evaluation
- * script likewise re-estimates them per domain before testing); {@code interleaved}, at the epoch's end.
- * A task skipped after a restart keeps its last evaluation (the paper reports imagenet12 with the weights
- * saved at its restart). The listeners get the
- * same events as from {@link MultiTaskTrainer}; a {@link StepEnd} carries the trained task's loss and 0
- * for the others, an {@link EpochEnd} each task's mean over its own steps (NaN for a task skipped after a
- * restart).
+ * {@link TaskSchedule}; with {@code training.train-on-val}, a task's training batches are followed by
+ * batches of its validation split (the paper's {@code --mode all}). A step takes one batch of one task, on
+ * its own batch manager: the backbone's {@link org.mtan4j.api.Backbone#forwardTask} and that task's head,
+ * the task's loss (scaled by the weighting, see {@link org.mtan4j.api.Weighting}), backward, and the
+ * optimiser's update. Each task is evaluated on its own dataset's validation split with its metrics:
+ * {@code in-turn}, right after its turn (as the paper's code, so that the shared BatchNorm statistics are
+ * that domain's; the paper's evaluation script likewise re-estimates them per domain before testing);
+ * {@code interleaved}, at the epoch's end. A task skipped after a restart keeps its last evaluation (the
+ * paper reports imagenet12 with the weights saved at its restart, which {@link TrainingListener#onRestart}
+ * lets the run directory keep). The listeners get the same events as from {@link MultiTaskTrainer}, and
+ * {@link TrainingListener#onRestart}; a {@link StepEnd} carries the trained task's loss and 0 for the
+ * others, an {@link EpochEnd} each task's mean over its own steps (NaN for a task skipped after a restart).
  *
  * <p>Parameters join the optimiser when a training pass first reads them, and from then on every step
  * updates them, with a zero gradient when the step's task did not reach them (weight decay and momentum
@@ -126,11 +127,15 @@ public final class ManyToManyTrainer {
             List<BatchLoader> loaders = new ArrayList<>();
             try {
                 int[] batches = new int[k];
+                List<String> trainSplits = Boolean.TRUE.equals(training.trainOnVal())
+                        ? List.of(MultiTaskDataset.TRAIN, MultiTaskDataset.VAL) : List.of(MultiTaskDataset.TRAIN);
                 for (int t = 0; t < k; t++) {
                     ResolvedRun.TaskSource source = run.taskSources().get(t);
                     MultiTaskDataset dataset = datasets.get(source.dataset());
                     loaders.add(new BatchLoader(dataset, new int[] {source.target()}, data, training.loaderThreads(), training.prefetch()));
-                    batches[t] = (dataset.size(MultiTaskDataset.TRAIN) + training.batchSize() - 1) / training.batchSize();
+                    for (String split : trainSplits) {
+                        batches[t] += (dataset.size(split) + training.batchSize() - 1) / training.batchSize();
+                    }
                 }
                 long parameters = network.getParameters().values().stream()
                         .filter(p -> p.requiresGradient()).mapToLong(p -> p.getArray().size()).sum();
@@ -147,6 +152,8 @@ public final class ManyToManyTrainer {
                 for (int epoch = 0; epoch < training.epochs(); epoch++) {
                     network.backbone().onEpochStart(epoch, training.epochs());
                     if (schedule.restartsAt(epoch)) {
+                        Restart restart = new Restart(epoch, network);
+                        listeners.forEach(l -> l.onRestart(restart));
                         // The paper's code builds a new optimiser here: its state starts afresh.
                         optimizer.resetState();
                         optimizer = PyTorchOptimizer.create(training.optimizer());
@@ -158,7 +165,7 @@ public final class ManyToManyTrainer {
                     int[] plan = TaskSchedule.plan(order, batches, schedule.trains(epoch));
                     List<Iterator<Batch>> iterators = new ArrayList<>();
                     for (int t = 0; t < k; t++) {
-                        iterators.add(loaders.get(t).batches(MultiTaskDataset.TRAIN, training.batchSize(), true, taskSeed(seed, t), epoch));
+                        iterators.add(loaders.get(t).batches(trainSplits, training.batchSize(), taskSeed(seed, t), epoch));
                     }
                     double[] lossSums = new double[k];
                     double[] weightSums = new double[k];
@@ -284,8 +291,13 @@ public final class ManyToManyTrainer {
         return value;
     }
 
-    /** Task {@code task} on its dataset's validation split, in inference mode: its mean loss into {@code valLosses}, its metrics. */
-    private static List<MetricValue> evaluate(MultiTaskNetwork network, ParameterStore store, TaskHead head, int task, BatchLoader loader,
+    /**
+     * Task {@code task} on its dataset's validation split, in inference mode: its mean loss into
+     * {@code valLosses}, its metrics.
+     *
+     * @param store a parameter store without a parameter server, so that evaluating adds no parameter to an optimiser
+     */
+    public static List<MetricValue> evaluate(MultiTaskNetwork network, ParameterStore store, TaskHead head, int task, BatchLoader loader,
             List<Metric> metrics, int batchSize, double[] valLosses) {
         metrics.forEach(Metric::reset);
         double sum = 0;

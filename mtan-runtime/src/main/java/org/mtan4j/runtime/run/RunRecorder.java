@@ -64,6 +64,9 @@ public final class RunRecorder implements TrainingListener {
     public void onRunStart(RunStart start) {
         this.start = start;
         try {
+            if (!start.resumed()) {
+                directory.prepare();
+            }
             AtomicFiles.writeString(directory.config(), Yaml.mapper().writeValueAsString(start.run().config()));
             if (start.resumed()) {
                 resumeRecords(start);
@@ -174,6 +177,25 @@ public final class RunRecorder implements TrainingListener {
         }
         writePlots();
         LOG.info("run directory: {}", directory.root());
+    }
+
+    /**
+     * Marks the run {@value RunDirectory#FAILED} in {@code provenance.json}, with the reason, when it stopped
+     * on an error after it started; a run that failed before writing anything stays without a folder. A
+     * provenance that cannot be written (the disk that failed the run) is logged, never hides the error.
+     */
+    public void onRunFailed(Throwable error) {
+        if (start == null || provenance.isEmpty()) {
+            return;
+        }
+        provenance.put("status", RunDirectory.FAILED);
+        provenance.put("failed", Instant.now().toString());
+        provenance.put("failure", error.getMessage() == null ? error.toString() : error.getMessage());
+        try {
+            writeProvenance();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot mark {} failed: {}", directory.provenance(), e.toString());
+        }
     }
 
     /** The metric formula lines of the report, from the resolved metric options. */

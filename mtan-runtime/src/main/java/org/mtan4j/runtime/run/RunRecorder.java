@@ -39,7 +39,8 @@ public final class RunRecorder implements TrainingListener {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
 
     /**
-     * The header of {@code metrics.csv}. The last column says the metric's direction ({@code true},
+     * The header of {@code metrics.csv}. Epochs are counted from 1 (files of earlier versions count from 0,
+     * see {@link org.mtan4j.runtime.report.RunRecord}; {@code provenance.json} says {@code "epochs-from": 1}). The last column says the metric's direction ({@code true},
      * {@code false}) so that reports can rank runs and compute Delta_MTL from the file alone; it is
      * empty for values without one (task weight, learning rate).
      */
@@ -86,6 +87,7 @@ public final class RunRecorder implements TrainingListener {
             provenance.put("git-commit", gitCommit());
             provenance.put("started", Instant.now().toString());
             provenance.put("status", "running");
+            provenance.put("epochs-from", 1);
             writeProvenance();
             Files.writeString(directory.metrics(), HEADER + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -143,7 +145,8 @@ public final class RunRecorder implements TrainingListener {
     /** The {@code metrics.csv} rows of one epoch. */
     private static List<String> rows(EpochEnd epoch) {
         List<String> rows = new ArrayList<>();
-        int e = epoch.epoch();
+        // Counted from 1, as the console, report.md and the plots count.
+        int e = epoch.epoch() + 1;
         for (int t = 0; t < epoch.tasks().size(); t++) {
             String task = epoch.tasks().get(t).name();
             rows.add(row(e, "train", task, "loss", epoch.trainLosses()[t], Direction.LOWER_IS_BETTER));

@@ -84,7 +84,7 @@ public final class Checkpoints {
             NDArray array = p.getValue().getArray();
             if (array.isNaN().logicalOr(array.isInfinite()).any().getBoolean()) {
                 throw new IllegalStateException("parameter '" + p.getKey() + "' holds NaN or Inf at step " + state.globalStep()
-                        + " (epoch " + state.epoch() + "); no checkpoint was written, the previous ones are intact");
+                        + " (" + state.position() + "); no checkpoint was written, the previous ones are intact");
             }
             names.put(p.getValue().getId(), p.getKey());
         }
@@ -118,7 +118,7 @@ public final class Checkpoints {
             });
         }
         prune();
-        LOG.debug("checkpoint {} (epoch {}, step {})", target, state.epoch(), state.step());
+        LOG.debug("checkpoint {} ({})", target, state.position());
         return target;
     }
 

@@ -165,7 +165,7 @@ public final class MultiTaskTrainer {
                 listeners.forEach(l -> l.onRunStart(start));
                 LOG.info("training {} ({} parameters) for {} epochs of {} steps on {}{}", run.config().name(), parameters,
                         training.epochs(), stepsPerEpoch, java.util.Arrays.toString(devices),
-                        resumed == null ? "" : ", resuming in epoch " + resumed.epoch() + " at step " + resumed.step());
+                        resumed == null ? "" : ", resuming " + resumed.position());
 
                 List<List<Metric>> metrics = components.newMetrics();
                 Baselines.Result baselines = resumed == null ? Baselines.compute(tasks, loader, training.evalBatchSize(), metrics)
@@ -266,7 +266,7 @@ public final class MultiTaskTrainer {
             try {
                 TrainingState state = new TrainingState(TrainingState.FORMAT, Yaml.mapper().writeValueAsString(run.config()), signature,
                         run.config().training().optimizer().name(), epoch, step, globalStep, lossSums.clone(), weightSums.clone(),
-                        summaries, baselines);
+                        summaries, baselines, null);
                 return checkpoints.write(state, weighting.state(), network, optimizer, manager);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("cannot write a checkpoint in " + checkpoints.folder() + ": " + e.getMessage(), e);
@@ -301,7 +301,7 @@ public final class MultiTaskTrainer {
                 values[t] = taskLosses.get(t).getFloat();
                 if (!Double.isFinite(values[t])) {
                     throw new IllegalStateException("the loss of task '" + tasks.get(t).name() + "' is " + values[t] + " at step "
-                            + globalStep + " (epoch " + epoch + "); the parameters were not updated");
+                            + globalStep + " (epoch " + (epoch + 1) + "); the parameters were not updated");
                 }
             }
             weighting.backward(taskLosses, new Context(tasks, epoch, globalStep, random, collector, shared, batch.manager(),
@@ -358,7 +358,7 @@ public final class MultiTaskTrainer {
             for (int i = 0; i < values.length; i++) {
                 if (!Float.isFinite(values[i])) {
                     throw new IllegalStateException("the gradient of parameter '" + names.get(i) + "' holds NaN or Inf at step "
-                            + globalStep + " (epoch " + epoch + "); the parameters were not updated");
+                            + globalStep + " (epoch " + (epoch + 1) + "); the parameters were not updated");
                 }
             }
         }
@@ -434,7 +434,7 @@ public final class MultiTaskTrainer {
             if (!Float.isFinite(value)) {
                 // The task losses were finite (checked before): the weighting's combination is at fault.
                 throw new IllegalStateException("weighting '" + weighting + "' combined the task losses into " + value + " at step "
-                        + step + " (epoch " + epoch + "); the parameters were not updated");
+                        + step + " (epoch " + (epoch + 1) + "); the parameters were not updated");
             }
             collector.backward(loss);
         }
@@ -456,7 +456,7 @@ public final class MultiTaskTrainer {
         public void setSharedGradient(NDArray combined) {
             if (!finite(combined)) {
                 throw new IllegalStateException("weighting '" + weighting + "' produced a non-finite shared gradient at step "
-                        + step + " (epoch " + epoch + "); the parameters were not updated");
+                        + step + " (epoch " + (epoch + 1) + "); the parameters were not updated");
             }
             sharedOrFail().setSharedGradient(combined, stepManager);
         }
@@ -466,7 +466,7 @@ public final class MultiTaskTrainer {
             for (int t = 0; t < gradients.size(); t++) {
                 if (!finite(gradients.get(t))) {
                     throw new IllegalStateException("weighting '" + weighting + "': the gradient of task '" + tasks.get(t).name()
-                            + "' is not finite at step " + step + " (epoch " + epoch + "); the parameters were not updated");
+                            + "' is not finite at step " + step + " (epoch " + (epoch + 1) + "); the parameters were not updated");
                 }
             }
             return gradients;

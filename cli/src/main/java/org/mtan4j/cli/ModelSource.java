@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /**
  * The model description of the weight commands (a mixin): {@code --config RUN.yaml}, or {@code --run
  * RUN_DIR} whose {@code config.yaml} (written by training) is read and whose
- * {@code checkpoints/best.params} (else {@code last.params}) is the default checkpoint.
+ * {@code checkpoints/best.params} (else {@code last.params}) is the default checkpoint. The dataset's
+ * files are not read: its provider's {@code describe} gives the tasks and the image size.
  */
 final class ModelSource {
 
@@ -52,7 +53,8 @@ final class ModelSource {
         } else if (RegularFiles.problem(config) != null) {
             throw new BadInput(config + ": " + RegularFiles.problem(config));
         }
-        return new RunResolver(PluginRegistry.discover()).resolve(ConfigSource.load(file, overrides), file.toString());
+        // The model needs the task list and the image size only, which the dataset describes without its files.
+        return new RunResolver(PluginRegistry.discover()).resolve(ConfigSource.load(file, overrides), file.toString(), false);
     }
 
     /**

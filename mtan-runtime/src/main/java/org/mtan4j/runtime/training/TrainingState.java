@@ -29,15 +29,16 @@ public record TrainingState(int format, String config, List<String> parameters, 
         TurnProgress turns) {
 
     /**
-     * What a many-to-many run has done in the current epoch besides the sums: each task's steps (its data
+     * What a many-to-many run has done besides the sums: in the current epoch each task's steps (its data
      * position) and the evaluations of the tasks whose turn has ended ({@code in-turn}), which the epoch's
-     * end reports.
+     * end reports; and which parameters have joined the optimiser.
      *
      * @param steps steps taken per task in the current epoch
      * @param valLosses validation loss per task, 0 where not evaluated yet
      * @param valMetrics validation metric values per task, empty where not evaluated yet
+     * @param joined the parameters the optimiser updates (every one a training pass has read so far), by name
      */
-    public record TurnProgress(int[] steps, double[] valLosses, List<List<MetricValue>> valMetrics) {
+    public record TurnProgress(int[] steps, double[] valLosses, List<List<MetricValue>> valMetrics, List<String> joined) {
     }
 
     /** The format written by this version. */

@@ -33,7 +33,6 @@ import org.mtan4j.api.WeightingContext;
 import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.RunComponents;
 import org.mtan4j.runtime.config.TrainingConfig;
-import org.mtan4j.runtime.config.Yaml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,7 +177,7 @@ public final class ManyToManyTrainer {
                 List<List<Metric>> metrics = components.newMetrics();
                 Baselines.Result baselines = resumed == null ? baselines(tasks, loaders, training.evalBatchSize(), metrics)
                         : resumed.baselines().toResult();
-                Saver saver = new Saver(checkpoints, network, optimizer, weighting, data, baselines);
+                CheckpointSaver saver = new CheckpointSaver(checkpoints, run, network, optimizer, weighting, data, baselines);
                 int startEpoch = resumed == null ? 0 : resumed.epoch();
                 long globalStep = resumed == null ? 0 : resumed.globalStep();
                 for (int epoch = startEpoch; epoch < training.epochs(); epoch++) {
@@ -188,7 +187,7 @@ public final class ManyToManyTrainer {
                         // The paper's code builds a new optimiser here: its state starts afresh.
                         optimizer.resetState();
                         optimizer = PyTorchOptimizer.create(training.optimizer());
-                        saver.optimizer = optimizer;
+                        saver.optimizer(optimizer);
                         store.setParameterServer(new Joining(new LocalParameterServer(optimizer), joined), new Device[] {device});
                         LOG.info("epoch {}: restart, training {}", epoch + 1, trainedNames(tasks, schedule.trains(epoch)));
                     }
@@ -283,46 +282,6 @@ public final class ManyToManyTrainer {
                 return end;
             } finally {
                 loaders.forEach(BatchLoader::close);
-            }
-        }
-    }
-
-    /** Writes resumable checkpoints of this run, when it has a folder for them. */
-    private final class Saver {
-        private final Checkpoints checkpoints;
-        private final MultiTaskNetwork network;
-        private ResumableOptimizer optimizer;
-        private final Weighting weighting;
-        private final NDManager manager;
-        private final TrainingState.BaselineSummary baselines;
-        private final List<String> signature;
-
-        Saver(Checkpoints checkpoints, MultiTaskNetwork network, ResumableOptimizer optimizer, Weighting weighting, NDManager manager,
-                Baselines.Result baselines) {
-            this.checkpoints = checkpoints;
-            this.network = network;
-            this.optimizer = optimizer;
-            this.weighting = weighting;
-            this.manager = manager;
-            this.baselines = new TrainingState.BaselineSummary(baselines.descriptions(), baselines.valMetrics());
-            this.signature = Checkpoints.signature(network);
-        }
-
-        /** Saves the state "in {@code epoch}, before its step {@code step}"; null when there is no folder. */
-        Path save(int epoch, int step, long globalStep, double[] lossSums, double[] weightSums, TrainingState.TurnProgress turns,
-                List<EpochEnd> epochs) {
-            if (checkpoints == null) {
-                return null;
-            }
-            List<TrainingState.EpochSummary> summaries = new ArrayList<>();
-            epochs.forEach(e -> summaries.add(TrainingState.EpochSummary.of(e)));
-            try {
-                TrainingState state = new TrainingState(TrainingState.FORMAT, Yaml.mapper().writeValueAsString(run.config()), signature,
-                        run.config().training().optimizer().name(), epoch, step, globalStep, lossSums.clone(), weightSums.clone(),
-                        summaries, baselines, turns);
-                return checkpoints.write(state, weighting.state(), network, optimizer, manager);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write a checkpoint in " + checkpoints.folder() + ": " + e.getMessage(), e);
             }
         }
     }

@@ -34,7 +34,6 @@ import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.RunComponents;
 import org.mtan4j.runtime.config.OptimizerConfig;
 import org.mtan4j.runtime.config.TrainingConfig;
-import org.mtan4j.runtime.config.Yaml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,7 +169,7 @@ public final class MultiTaskTrainer {
                 List<List<Metric>> metrics = components.newMetrics();
                 Baselines.Result baselines = resumed == null ? Baselines.compute(tasks, loader, training.evalBatchSize(), metrics)
                         : resumed.baselines().toResult();
-                Saver saver = new Saver(checkpoints, network, optimizer, weighting, data, baselines);
+                CheckpointSaver saver = new CheckpointSaver(checkpoints, run, network, optimizer, weighting, data, baselines);
                 int startEpoch = resumed == null ? 0 : resumed.epoch();
                 long globalStep = resumed == null ? 0 : resumed.globalStep();
                 for (int epoch = startEpoch; epoch < training.epochs(); epoch++) {
@@ -201,7 +200,7 @@ public final class MultiTaskTrainer {
                         int every = training.checkpointEverySteps();
                         boolean due = every > 0 && (globalStep + 1) % every == 0 && step + 1 < stepsPerEpoch;
                         if (stopping || due) {
-                            Path file = saver.save(epoch, step + 1, globalStep + 1, lossSums, weightSums, epochs);
+                            Path file = saver.save(epoch, step + 1, globalStep + 1, lossSums, weightSums, null, epochs);
                             if (stopping) {
                                 throw new TrainingStopped(file, epoch, step + 1);
                             }
@@ -222,7 +221,7 @@ public final class MultiTaskTrainer {
                     boolean stopping = stop != null && stop.isRequested();
                     boolean last = epoch == training.epochs() - 1;
                     if (stopping || last || (epoch + 1) % training.checkpointEvery() == 0) {
-                        Path file = saver.save(epoch + 1, 0, globalStep, new double[k], new double[k], epochs);
+                        Path file = saver.save(epoch + 1, 0, globalStep, new double[k], new double[k], null, epochs);
                         if (stopping && !last) {
                             throw new TrainingStopped(file, epoch + 1, 0);
                         }
@@ -231,45 +230,6 @@ public final class MultiTaskTrainer {
                 RunEnd end = new RunEnd(List.copyOf(epochs), baselines);
                 listeners.forEach(l -> l.onRunEnd(end));
                 return end;
-            }
-        }
-    }
-
-    /** Writes resumable checkpoints of this run, when it has a folder for them. */
-    private final class Saver {
-        private final Checkpoints checkpoints;
-        private final MultiTaskNetwork network;
-        private final ResumableOptimizer optimizer;
-        private final Weighting weighting;
-        private final NDManager manager;
-        private final TrainingState.BaselineSummary baselines;
-        private final List<String> signature;
-
-        Saver(Checkpoints checkpoints, MultiTaskNetwork network, ResumableOptimizer optimizer, Weighting weighting, NDManager manager,
-                Baselines.Result baselines) {
-            this.checkpoints = checkpoints;
-            this.network = network;
-            this.optimizer = optimizer;
-            this.weighting = weighting;
-            this.manager = manager;
-            this.baselines = new TrainingState.BaselineSummary(baselines.descriptions(), baselines.valMetrics());
-            this.signature = Checkpoints.signature(network);
-        }
-
-        /** Saves the state "in {@code epoch}, before its step {@code step}"; null when there is no folder. */
-        Path save(int epoch, int step, long globalStep, double[] lossSums, double[] weightSums, List<EpochEnd> epochs) {
-            if (checkpoints == null) {
-                return null;
-            }
-            List<TrainingState.EpochSummary> summaries = new ArrayList<>();
-            epochs.forEach(e -> summaries.add(TrainingState.EpochSummary.of(e)));
-            try {
-                TrainingState state = new TrainingState(TrainingState.FORMAT, Yaml.mapper().writeValueAsString(run.config()), signature,
-                        run.config().training().optimizer().name(), epoch, step, globalStep, lossSums.clone(), weightSums.clone(),
-                        summaries, baselines, null);
-                return checkpoints.write(state, weighting.state(), network, optimizer, manager);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write a checkpoint in " + checkpoints.folder() + ": " + e.getMessage(), e);
             }
         }
     }

@@ -74,7 +74,7 @@ final class DecathlonEvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         return BadInput.guard(spec.commandLine().getErr(), () -> {
-            ResolvedRun run = ModelSource.resolveRunDirectory(runDir, overrides);
+            ResolvedRun run = ModelSource.resolveRunDirectory(runDir, overrides, true);
             List<DecathlonOptions> domains = DecathlonSubmission.domains(run, "decathlon-eval");
             List<Start> starts = starts(run, RunDirectory.open(runDir), fromRestart);
             if (Files.isDirectory(out)) {

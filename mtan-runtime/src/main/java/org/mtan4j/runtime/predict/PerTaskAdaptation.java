@@ -149,7 +149,7 @@ public final class PerTaskAdaptation {
                         training.prefetch())) {
                     Map<String, Double> before = evaluate(model, evalStore, head, task, loader, metrics.get(task), training.evalBatchSize());
                     Iterator<Batch> batches = loader.batches(List.of(MultiTaskDataset.TRAIN, MultiTaskDataset.VAL), training.batchSize(),
-                            BatchLoader.mix(seed ^ ORDER_SALT, -4, task), 0);
+                            BatchLoader.mix(seed ^ ORDER_SALT, -4, task), 0, 0);
                     double lossSum = 0;
                     int steps = 0;
                     while (batches.hasNext()) {

@@ -120,7 +120,7 @@ class ManyToManyTrainingTest {
         assertEquals(accuracy(probe.epochs.get(0), 0), accuracy(second, 0), "a skipped task keeps its last evaluation");
         assertEquals(probe.epochs.get(0).valLosses()[0], second.valLosses()[0]);
         assertTrue(second.valLosses()[1] != probe.epochs.get(0).valLosses()[1], "the others are evaluated again");
-        assertTrue(Files.readString(outcome.directory().metrics()).contains("1,train,colour,loss,NaN,"));
+        assertTrue(Files.readString(outcome.directory().metrics()).contains("2,train,colour,loss,NaN,"));
     }
 
     @Test

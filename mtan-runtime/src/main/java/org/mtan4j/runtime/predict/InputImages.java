@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.mtan4j.api.io.Npy;
-import org.mtan4j.api.io.NpyArray;
-import org.mtan4j.api.io.NpyDType;
-import org.mtan4j.api.io.RegularFiles;
+import org.mtan4j.numpy.Npy;
+import org.mtan4j.numpy.NpyArray;
+import org.mtan4j.numpy.NpyDType;
+import org.mtan4j.numpy.RegularFiles;
 
 /**
  * Reads prediction inputs as {@code (3, H, W)} float arrays in [0, 1] at the model's size; see the

@@ -1,4 +1,4 @@
-package org.mtan4j.api.io;
+package org.mtan4j.numpy;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.mtan4j.api.io;
+package org.mtan4j.numpy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
-import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.plugins.resnetmtan.nn.Bottleneck;
+import org.mtan4j.testkit.EngineTest;
 
 /**
  * What shapes alone cannot show: the dilation schedule of output stride 8, torchvision's names for the

@@ -14,8 +14,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
-import org.mtan4j.api.contract.GradientContext;
-import org.mtan4j.api.contract.WeightingContract;
+import org.mtan4j.testkit.GradientContext;
+import org.mtan4j.testkit.WeightingContract;
 
 /** GradDrop passes the Weighting contract and keeps or drops signs as worked out by hand. */
 class GradDropContractTest extends WeightingContract<GradDropWeightingProvider.Options> {

@@ -12,7 +12,7 @@ import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
-import org.mtan4j.api.contract.WeightingContract;
+import org.mtan4j.testkit.WeightingContract;
 
 /** The contract every weighting must pass, plus this one's own values. */
 class GeometricWeightingTest extends WeightingContract<NoOptions> {

@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.api.contract.ContractSupport;
-import org.mtan4j.api.contract.FreedMemory;
+import org.mtan4j.testkit.ContractSupport;
+import org.mtan4j.testkit.FreedMemory;
 
 /** An owned copy keeps its values after the Java data it was made from is collected. */
 class EngineArraysTest extends ContractSupport {

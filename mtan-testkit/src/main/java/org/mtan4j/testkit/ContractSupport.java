@@ -1,40 +1,23 @@
-package org.mtan4j.api.contract;
+package org.mtan4j.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.mtan4j.api.PluginProvider;
 import org.mtan4j.api.TaskSpec;
 
 /**
- * Common ground of every contract: keeps DJL offline, gives each test its own {@link NDManager}
- * and a fixed engine seed.
+ * Common ground of every contract: an {@link EngineTest} (DJL offline, a manager per test) with the
+ * contracts' engine seed, and the fixtures and checks the contracts share.
  */
-public abstract class ContractSupport {
+public abstract class ContractSupport extends EngineTest {
 
-    static {
-        // Must hold before any engine starts: without it DJL contacts the network at start.
-        System.setProperty("ai.djl.offline", "true");
-    }
-
-    /** The test's manager, closed after it. */
-    protected NDManager manager;
-
-    @BeforeEach
-    void openManager() {
-        Engine.getInstance().setRandomSeed(1234);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void closeManager() {
-        manager.close();
+    /** The contracts' engine seed, set before each test. */
+    @Override
+    protected int engineSeed() {
+        return 1234;
     }
 
     /** A prediction in the layout a head of {@code task}'s kind outputs, for a batch of {@code n}. */

@@ -11,8 +11,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.api.contract.ContractSupport;
-import org.mtan4j.api.contract.FreedMemory;
+import org.mtan4j.testkit.ContractSupport;
+import org.mtan4j.testkit.FreedMemory;
 
 /** Scalars' arithmetic, its number's type and lifetime, and the DJL hazard it avoids. */
 class ScalarsTest extends ContractSupport {

@@ -1,4 +1,4 @@
-package org.mtan4j.api.contract;
+package org.mtan4j.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -14,7 +14,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.api.contract.ContractSupport;
+import org.mtan4j.testkit.ContractSupport;
 
 /**
  * A 3x3 convolution with a number of output channels that is not a multiple of 16 gets its input

@@ -1,4 +1,4 @@
-package org.mtan4j.blocks;
+package org.mtan4j.testkit;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -7,13 +7,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the engine tests of the building blocks and of the network plugins (their test-jar dependency):
- * DJL offline, a manager per test, a fixed seed.
+ * Base of tests that run on the engine: keeps DJL offline, gives each test its own {@link NDManager}
+ * and sets the engine's random seed before it. Every contract extends it; a plugin's other engine tests
+ * may too.
  */
 public abstract class EngineTest {
 
     static {
-        // Before any engine starts: DJL must not reach the network.
+        // Must hold before any engine starts: without it DJL contacts the network at start.
         System.setProperty("ai.djl.offline", "true");
     }
 
@@ -22,13 +23,18 @@ public abstract class EngineTest {
 
     @BeforeEach
     protected void openManager() {
-        Engine.getInstance().setRandomSeed(42);
+        Engine.getInstance().setRandomSeed(engineSeed());
         manager = NDManager.newBaseManager();
     }
 
     @AfterEach
     protected void closeManager() {
         manager.close();
+    }
+
+    /** The engine's random seed, set before each test: 42 unless a subclass says otherwise. */
+    protected int engineSeed() {
+        return 42;
     }
 
     /** An array's values as floats, row-major. */

@@ -1,4 +1,4 @@
-package org.mtan4j.api.contract;
+package org.mtan4j.testkit;
 
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;

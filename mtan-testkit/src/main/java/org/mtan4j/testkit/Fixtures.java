@@ -1,4 +1,4 @@
-package org.mtan4j.api.contract;
+package org.mtan4j.testkit;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

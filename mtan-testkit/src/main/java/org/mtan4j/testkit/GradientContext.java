@@ -1,12 +1,10 @@
-package org.mtan4j.api.contract;
+package org.mtan4j.testkit;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,8 @@ import org.mtan4j.api.WeightingContext;
  * way the runtime does for a backbone's shared parameters: one backward per task keeping the graph
  * (PyTorch engine), the shared gradients read and zeroed after each, every other array accumulating.
  * Use it in golden tests of gradient-level weightings: with linear losses {@code L_k = g_k . w} the
- * per-task gradients are exactly the chosen {@code g_k}.
+ * per-task gradients are exactly the chosen {@code g_k}. Backward passes that keep the graph go through
+ * {@link RetainedGraph}, the kit's one reach into the engine.
  */
 public final class GradientContext implements WeightingContext {
 
@@ -77,8 +76,15 @@ public final class GradientContext implements WeightingContext {
         return this;
     }
 
-    private void backward(PtNDArray target, PtNDArray gradient) {
-        FreedMemory.run(collectBeforeBackward, () -> JniUtils.backward(target, gradient, true, false));
+    private void backward(NDArray target, NDArray gradient) {
+        FreedMemory.run(collectBeforeBackward, () -> RetainedGraph.backward(target, gradient));
+    }
+
+    /** Zeroes the gradient {@code array} holds, in place (as DJL's {@code GradientCollector.zeroGradients}). */
+    private void zeroGradient(NDArray array) {
+        NDArray gradient = array.getGradient();
+        gradient.attach(manager);
+        gradient.subi(gradient);
     }
 
     /** A detached copy of {@code feature} that records its own gradient: what a head reads in a cut pass. */
@@ -106,8 +112,8 @@ public final class GradientContext implements WeightingContext {
     public List<NDArray> representationGradients(NDList taskLosses) {
         List<NDArray> out = new ArrayList<>();
         for (int k = 0; k < taskLosses.size(); k++) {
-            PtNDArray pt = (PtNDArray) taskLosses.get(k);
-            backward(pt, (PtNDArray) pt.onesLike());
+            NDArray loss = taskLosses.get(k);
+            backward(loss, loss.onesLike());
             NDArray gradient = leaves.get(k).getGradient();
             gradient.attach(manager);
             out.add(gradient.duplicate());
@@ -134,7 +140,7 @@ public final class GradientContext implements WeightingContext {
             }
         }
         for (int i = 0; i < targets.size(); i++) {
-            backward((PtNDArray) targets.get(i), (PtNDArray) sums.get(i));
+            backward(targets.get(i), sums.get(i));
         }
     }
 
@@ -175,8 +181,7 @@ public final class GradientContext implements WeightingContext {
         }
         List<NDArray> out = new ArrayList<>();
         for (NDArray loss : taskLosses) {
-            PtNDArray pt = (PtNDArray) loss;
-            backward(pt, (PtNDArray) pt.onesLike());
+            backward(loss, loss.onesLike());
             NDList parts = new NDList();
             for (NDArray array : shared) {
                 NDArray gradient = array.getGradient();
@@ -185,7 +190,7 @@ public final class GradientContext implements WeightingContext {
             }
             out.add(parts.size() == 1 ? parts.get(0).duplicate() : NDArrays.concat(parts));
             for (NDArray array : shared) {
-                JniUtils.zeroGrad((PtNDArray) array);
+                zeroGradient(array);
             }
         }
         return out;
@@ -201,7 +206,7 @@ public final class GradientContext implements WeightingContext {
         for (NDArray array : shared) {
             long n = array.size();
             NDArray slice = combined.reshape(-1).get(new NDIndex("{}:{}", offset, offset + n)).reshape(array.getShape());
-            JniUtils.zeroGrad((PtNDArray) array);
+            zeroGradient(array);
             NDArray gradient = array.getGradient();
             gradient.attach(manager);
             gradient.addi(slice.toType(array.getDataType(), false));

@@ -1,4 +1,4 @@
-package org.mtan4j.plugins.weightings;
+package org.mtan4j.api.weighting;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +32,7 @@ class LossWeightingTest {
         }
 
         @Override
-        double[] stepWeights(WeightingContext context) {
+        protected double[] stepWeights(WeightingContext context) {
             return script[step++];
         }
     }

@@ -1,40 +1,46 @@
-package org.mtan4j.plugins.weightings;
+package org.mtan4j.api.weighting;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
 import org.mtan4j.api.nd.Scalars;
 
 /**
  * A gradient-level weighting whose shared gradient is a linear combination {@code sum_k w_k g_k} of the
- * per-task gradients {@code g_k} of the shared parameters. Every method of LibMTL's family that this
- * package implements has that form (PCGrad's projections, MGDA's min-norm point, CAGrad's update,
- * IMTL's and Aligned-MTL's weights ...) and decides {@code w} from the Gram matrix
- * {@code G_ij = g_i . g_j} alone: the K x K problem is solved in Java doubles, the long vectors are
- * touched twice (Gram matrix, combination). The weights {@code w} are what {@link #taskWeights()} reports.
+ * per-task gradients {@code g_k} of the shared parameters, with {@code w} decided from the Gram matrix
+ * {@code G_ij = g_i . g_j} alone. Every method of LibMTL's family that the bundled weightings implement
+ * has that form (PCGrad's projections, MGDA's min-norm point, CAGrad's update, IMTL's and Aligned-MTL's
+ * weights ...): the K x K problem is solved in Java doubles, the long vectors are touched twice (Gram
+ * matrix, combination). The weights {@code w} are what {@link #taskWeights()} reports.
+ *
+ * <p>A subclass implements {@link #combination} and may override the hooks around it:
+ * <pre>{@code
+ * final class Projection extends GradientWeighting {
+ *     Projection(List<TaskSpec> tasks) { super("my-projection", tasks, filled(tasks.size(), 1)); }
+ *     protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+ *         ... // coefficients of the update over the task gradients, from their dot products
+ *     }
+ * }
+ * }</pre>
  *
  * <p>Task-specific parameters get the sum of the (possibly rescaled) task losses' gradients, as in
  * LibMTL's {@code _compute_grad}. Methods that LibMTL allows with {@code rep_grad} (MGDA, IMTL) can
  * instead work on the gradients with respect to the representations handed to the heads.
  */
-abstract class GradientWeighting implements Weighting {
+public abstract class GradientWeighting extends AbstractWeighting {
 
     private final String name;
-    private final List<TaskSpec> tasks;
-    private double[] weights;
     private final boolean repGrad;
 
     /**
      * @param name the provider's name, for messages
      * @param initialWeights what {@link #taskWeights()} reports before the first step
      */
-    GradientWeighting(String name, List<TaskSpec> tasks, double[] initialWeights) {
+    protected GradientWeighting(String name, List<TaskSpec> tasks, double[] initialWeights) {
         this(name, tasks, initialWeights, false);
     }
 
@@ -42,62 +48,49 @@ abstract class GradientWeighting implements Weighting {
      * @param repGrad work on the gradients with respect to the representations (LibMTL's {@code rep_grad}):
      *     the weights come from their batch sums, and {@code sum_k w_k dL_k/dZ} is back-propagated
      */
-    GradientWeighting(String name, List<TaskSpec> tasks, double[] initialWeights, boolean repGrad) {
-        this.repGrad = repGrad;
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("a weighting needs at least one task");
-        }
+    protected GradientWeighting(String name, List<TaskSpec> tasks, double[] initialWeights, boolean repGrad) {
+        super(tasks, initialWeights);
         this.name = name;
-        this.tasks = List.copyOf(tasks);
-        this.weights = initialWeights.clone();
+        this.repGrad = repGrad;
     }
 
-    /** The run's tasks. */
-    final List<TaskSpec> tasks() {
-        return tasks;
-    }
-
-    /** Whether the method works on representation gradients. */
-    final boolean repGrad() {
-        return repGrad;
-    }
-
-    /** The task count K. */
-    final int taskCount() {
-        return tasks.size();
+    /** The provider's name, for messages. */
+    protected final String name() {
+        return name;
     }
 
     /**
      * The losses whose gradients are taken; the identity by default (IMTL rescales them with its learned
-     * scales, DB-MTL takes logarithms).
+     * scales).
      */
-    NDList transformLosses(NDList taskLosses, WeightingContext context) {
+    protected NDList transformLosses(NDList taskLosses, WeightingContext context) {
         return taskLosses;
     }
 
     /**
-     * The combination weights of this step.
+     * The combination weights of this step: the update is {@code sum_k w_k g_k}.
      *
      * @param gram {@code G_ij = g_i . g_j} of the per-task gradients
      * @param losses the task losses' values (before {@link #transformLosses})
+     * @return one weight per task
      */
-    abstract double[] combination(double[][] gram, double[] losses, WeightingContext context);
+    protected abstract double[] combination(double[][] gram, double[] losses, WeightingContext context);
 
     /**
      * Sees the step's per-task gradient vectors before {@link #combination} (ExcessMTL accumulates their
      * squares); nothing by default. Arrays it keeps beyond the step must be moved off the step's manager.
      */
-    void inspect(List<NDArray> gradients) {
+    protected void inspect(List<NDArray> gradients) {
     }
 
     /**
      * Called once the weights are known, before the shared gradient is written (which replaces whatever
      * a backward pass here leaves in the shared parameters): GradNorm back-propagates its own loss,
-     * Nash-MTL re-weights the task-specific gradients.
+     * Nash-MTL re-weights the task-specific gradients. Nothing by default.
      *
      * @param taskLosses the step's losses, whose manager is the step's
      */
-    void afterCombination(NDList taskLosses, double[][] gram, double[] weights, WeightingContext context) {
+    protected void afterCombination(NDList taskLosses, double[][] gram, double[] weights, WeightingContext context) {
     }
 
     @Override
@@ -105,6 +98,13 @@ abstract class GradientWeighting implements Weighting {
         return repGrad;
     }
 
+    /**
+     * Takes the per-task gradients from the context, asks {@link #combination} for the weights and writes
+     * {@code sum_k w_k g_k} as the shared gradient (with {@code rep_grad}: back-propagates
+     * {@code sum_k w_k dL_k/dZ}).
+     *
+     * @throws UnsupportedOperationException when the context offers no per-task gradients of the kind needed
+     */
     @Override
     public void backward(NDList taskLosses, WeightingContext context) {
         checkLosses(taskLosses);
@@ -136,7 +136,7 @@ abstract class GradientWeighting implements Weighting {
         if (w.length != taskCount()) {
             throw new IllegalStateException(name + " produced " + w.length + " weights for " + taskCount() + " tasks");
         }
-        weights = w.clone();
+        setWeights(w);
         afterCombination(taskLosses, gram, w, context);
         if (repGrad) {
             List<NDArray> weighted = new ArrayList<>(perSample.size());
@@ -150,13 +150,23 @@ abstract class GradientWeighting implements Weighting {
     }
 
     /**
+     * A loss-level view for callers that want one scalar: the task losses weighted with the last
+     * step's combination weights. {@link #backward} does not use it.
+     */
+    @Override
+    public NDArray combine(NDList taskLosses, WeightingContext context) {
+        checkLosses(taskLosses);
+        return LossWeighting.weightedSum(taskLosses, taskWeights());
+    }
+
+    /**
      * Makes each task-specific parameter's gradient {@code factors[k]} times its task's, as LibMTL's methods
      * that back-propagate {@code sum_k w_k L_k} after computing the task gradients (Nash-MTL, FairGrad,
      * ExcessMTL): after {@link WeightingContext#taskGradients} they hold {@code sum_k grad L_k}, so this
      * back-propagates {@code sum_k (factors[k] - 1) L_k}. The shared parameters' share is overwritten by
      * the shared gradient written afterwards. Call it from {@link #afterCombination}.
      */
-    static void weighTaskSpecificGradients(NDList taskLosses, double[] factors, WeightingContext context) {
+    protected static void weighTaskSpecificGradients(NDList taskLosses, double[] factors, WeightingContext context) {
         if (java.util.Arrays.stream(factors).allMatch(f -> f == 1)) {
             return;
         }
@@ -168,8 +178,8 @@ abstract class GradientWeighting implements Weighting {
         context.backward(extra);
     }
 
-    /** {@code sum_k w_k g_k}. */
-    static NDArray combine(List<NDArray> gradients, double[] w) {
+    /** {@code sum_k w_k g_k} of gradient vectors (which record no gradient themselves). */
+    protected static NDArray combine(List<NDArray> gradients, double[] w) {
         NDArray sum = gradients.get(0).mul((float) w[0]);
         for (int k = 1; k < gradients.size(); k++) {
             sum.addi(gradients.get(k).mul((float) w[k]));
@@ -178,7 +188,7 @@ abstract class GradientWeighting implements Weighting {
     }
 
     /** The Gram matrix of the gradients, in doubles (the dot products themselves are float32, as LibMTL's). */
-    static double[][] gram(List<NDArray> gradients) {
+    protected static double[][] gram(List<NDArray> gradients) {
         int k = gradients.size();
         double[][] g = new double[k][k];
         for (int i = 0; i < k; i++) {
@@ -191,52 +201,12 @@ abstract class GradientWeighting implements Weighting {
         return g;
     }
 
-    /**
-     * A loss-level view for callers that want one scalar: the task losses weighted with the last
-     * step's combination weights. {@link #backward} does not use it.
-     */
-    @Override
-    public NDArray combine(NDList taskLosses, WeightingContext context) {
-        checkLosses(taskLosses);
-        return LossWeighting.weightedSum(taskLosses, weights);
-    }
-
-    /** Records the step's weights (for methods that override {@link #backward}). */
-    final void setWeights(double[] w) {
-        weights = w.clone();
-    }
-
-    @Override
-    public final double[] taskWeights() {
-        return weights.clone();
-    }
-
-    final void checkLosses(NDList taskLosses) {
-        if (taskLosses.size() != taskCount()) {
-            throw new IllegalArgumentException("expected " + taskCount() + " task losses (one per task), got "
-                    + taskLosses.size());
-        }
-        for (int k = 0; k < taskCount(); k++) {
-            if (taskLosses.get(k).size() != 1) {
-                throw new IllegalArgumentException("the loss of task '" + tasks.get(k).name()
-                        + "' must be a scalar, got shape " + taskLosses.get(k).getShape());
-            }
-        }
-    }
-
     /** The gradients' norms {@code |g_k| = sqrt(G_kk)} (0 where rounding left {@code G_kk} negative). */
-    static double[] norms(double[][] gram) {
+    protected static double[] norms(double[][] gram) {
         double[] out = new double[gram.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = Math.sqrt(Math.max(gram[i][i], 0));
         }
-        return out;
-    }
-
-    /** A vector of {@code count} copies of {@code value}. */
-    static double[] filled(int count, double value) {
-        double[] out = new double[count];
-        Arrays.fill(out, value);
         return out;
     }
 }

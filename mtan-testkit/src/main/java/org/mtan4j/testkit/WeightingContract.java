@@ -33,6 +33,11 @@ import org.mtan4j.api.nd.Scalars;
  * context is a {@link GradientContext}: it offers per-task gradients with respect to {@code w_shared},
  * so gradient-level weightings (PCGrad, MGDA, ...) are exercised the same way as loss-level ones.
  *
+ * <p>The shared gradient a method writes must be the closed form it declares, {@link #expectSharedGradient}:
+ * by default {@code sum_k w_k g_k} with the weights {@code w} it reports and the task losses' gradients
+ * {@code g_k}, which the contract computes in a pass of its own. A method of another form (moving averages
+ * of past gradients, rescaled losses, a per-feature mask) states its own.
+ *
  * <p>Degenerate task sets ({@link DegenerateStep.Case}: a task with a zero gradient, two identical tasks,
  * a rank-deficient set) must leave every weight and gradient finite; what else the method owes there is
  * {@link #expectDegenerate}, which a weighting's test overrides where its paper prescribes otherwise.
@@ -113,9 +118,38 @@ public abstract class WeightingContract<O> extends ContractSupport {
     }
 
     /**
+     * In every step of a run of three epochs the shared gradient is the closed form the method declares
+     * ({@link #expectSharedGradient}; by default {@code sum_k w_k g_k} with the reported weights).
+     */
+    @Test
+    void theSharedGradientIsTheCombinationTheMethodDeclares() {
+        Weighting weighting = provider().create(options(), tasks());
+        Problem problem = new Problem(weighting, 3).checkingSharedGradient();
+        problem.run(weighting, 0, 3, 19);
+        assertEquals(9, problem.checkedSteps, "every step's shared gradient was checked");
+    }
+
+    /**
+     * What the shared gradient of a step must be, checked in every step of
+     * {@link #theSharedGradientIsTheCombinationTheMethodDeclares} and of the degenerate runs. By default
+     * {@code sum_k w_k g_k} with the weights {@code w} the method reported for the step and the task losses'
+     * gradients {@code g_k} of the shared parameter ({@link WeightingStep#assertWeightedSum()}): what every
+     * method linear in the step's task gradients owes, which is every {@code LossWeighting} and
+     * {@code GradientWeighting} (the bases of {@code org.mtan4j.api.weighting}) and every loss-level method
+     * that reports the derivatives {@code dL/dL_k} as its weights. A method of another form overrides this
+     * with its own closed form: one that combines moving averages of past gradients tracks them from the
+     * steps it is shown (every step of a run, in order), one that rescales the losses first
+     * applies the scales, one that masks the representation's features checks the mask's possible values.
+     */
+    protected void expectSharedGradient(WeightingStep step) {
+        step.assertWeightedSum();
+    }
+
+    /**
      * A degenerate set of task gradients (see {@link DegenerateStep.Case}) in a run of three epochs:
-     * weights and gradients stay finite, the weights sum as declared, and each degenerate step meets
-     * what {@link #expectDegenerate} asks of the method.
+     * weights and gradients stay finite, the weights sum as declared, every step's shared gradient is the
+     * declared closed form ({@link #expectSharedGradient}), and each degenerate step meets what
+     * {@link #expectDegenerate} asks of the method.
      */
     @ParameterizedTest(name = "{0}")
     @EnumSource(DegenerateStep.Case.class)
@@ -160,6 +194,8 @@ public abstract class WeightingContract<O> extends ContractSupport {
         private boolean collectBeforeBackward;
         private DegenerateStep.Case degenerate;
         private int degenerateSteps;
+        private boolean checkSharedGradient;
+        private int checkedSteps;
 
         Problem(Weighting weighting, int stepsPerEpoch) {
             this.stepsPerEpoch = stepsPerEpoch;
@@ -204,8 +240,15 @@ public abstract class WeightingContract<O> extends ContractSupport {
             return this;
         }
 
+        /** Checks every step's shared gradient against {@link #expectSharedGradient}. */
+        Problem checkingSharedGradient() {
+            this.checkSharedGradient = true;
+            return this;
+        }
+
         Problem degenerate(DegenerateStep.Case kind) {
             this.degenerate = kind;
+            this.checkSharedGradient = true;
             if (kind == DegenerateStep.Case.IDENTICAL_TASKS) {
                 own[1] = manager.create(own[0].toFloatArray());
                 own[1].setRequiresGradient(true);
@@ -299,22 +342,26 @@ public abstract class WeightingContract<O> extends ContractSupport {
             return Scalars.mul(z.sub(x.mul(target + 1f)).square().mean(), Math.pow(10, target - 1));
         }
 
-        /** What each task reads: the representation, or per task a cut copy when the weighting asks. */
-        private NDList leaves(Weighting weighting, NDArray representation) {
+        /** What each task reads: the representation, or per task a cut copy (when the weighting asks). */
+        private NDList leaves(boolean cut, NDArray representation) {
             NDList leaves = new NDList();
             for (int i = 0; i < k; i++) {
-                leaves.add(weighting.usesRepresentationGradients() ? GradientContext.cut(representation) : representation);
+                leaves.add(cut ? GradientContext.cut(representation) : representation);
             }
             return leaves;
         }
 
         private void step(Weighting weighting, int epoch, long step, Random random, double[] sums, boolean degenerateStep) {
             double[][] given = null;
-            if (degenerateStep) {
+            double[][] sharedGiven = null;
+            if (checkSharedGradient) {
                 zeroGradients();
-                given = taskGradients(weighting, epoch, step);
+                sharedGiven = taskGradients(false, epoch, step, degenerateStep);
+                zeroGradients();
+                given = weighting.usesRepresentationGradients() ? taskGradients(true, epoch, step, degenerateStep) : sharedGiven;
             }
             zeroGradients();
+            double[] reported;
             double[] values = new double[k];
             double[] after = new double[k];
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -325,7 +372,7 @@ public abstract class WeightingContract<O> extends ContractSupport {
                 for (int i = 0; i < k; i++) {
                     features.add(representation);
                 }
-                NDList leaves = leaves(weighting, representation);
+                NDList leaves = leaves(weighting.usesRepresentationGradients(), representation);
                 NDArray[][] terms = lossTerms(leaves, degenerateStep);
                 for (int i = 0; i < k; i++) {
                     NDArray loss = terms[i][0].add(terms[i][1]);
@@ -344,6 +391,7 @@ public abstract class WeightingContract<O> extends ContractSupport {
                     context.withRepresentations(features, leaves);
                 }
                 weighting.backward(losses, context);
+                reported = weighting.taskWeights();
             }
             if (weighting.wantsLossesAfterUpdate()) {
                 weighting.afterUpdate(after);
@@ -361,15 +409,22 @@ public abstract class WeightingContract<O> extends ContractSupport {
             assertWeights(weighting, k, "after step " + step);
             if (!degenerateStep) {
                 assertTrue(shared.getGradient().abs().sum().getFloat() > 0f, "the shared parameter receives a gradient");
+            }
+            if (!checkSharedGradient) {
                 return;
             }
-            degenerateSteps++;
             double[][] ownGradients = new double[k][];
             for (int i = 0; i < k; i++) {
                 ownGradients[i] = doubles(own[i].getGradient());
             }
-            expectDegenerate(new DegenerateStep(degenerate, step, values, given, weighting.taskWeights(),
-                    doubles(shared.getGradient()), ownGradients));
+            WeightingStep seen = new WeightingStep(weighting, step, values, sharedGiven, reported,
+                    doubles(shared.getGradient()), ownGradients);
+            expectSharedGradient(seen);
+            checkedSteps++;
+            if (degenerateStep) {
+                degenerateSteps++;
+                expectDegenerate(new DegenerateStep(degenerate, seen, given));
+            }
         }
 
         /** PyTorch accumulates gradients across collectors: each step starts from zero, as in the runtime. */
@@ -386,22 +441,23 @@ public abstract class WeightingContract<O> extends ContractSupport {
         }
 
         /**
-         * The step's task gradients as the weighting is given them (of the shared parameter, or of the
-         * representation summed over the batch), from a pass of their own before the step.
+         * The step's task gradients, of the shared parameter or of the representation (summed over the
+         * batch, as a weighting that uses representation gradients forms them), from a pass of their own
+         * before the step.
          */
-        private double[][] taskGradients(Weighting weighting, int epoch, long step) {
+        private double[][] taskGradients(boolean ofRepresentation, int epoch, long step, boolean degenerateStep) {
             double[][] out = new double[k][];
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray representation = x.matMul(shared);
-                NDList leaves = leaves(weighting, representation);
-                NDArray[][] terms = lossTerms(leaves, true);
+                NDList leaves = leaves(ofRepresentation, representation);
+                NDArray[][] terms = lossTerms(leaves, degenerateStep);
                 NDList losses = new NDList();
                 for (int i = 0; i < k; i++) {
                     losses.add(terms[i][0].add(terms[i][1]));
                 }
                 GradientContext context = new GradientContext(tasks, epoch, step, new Random(0), collector, List.of(shared), manager);
                 List<NDArray> gradients;
-                if (weighting.usesRepresentationGradients()) {
+                if (ofRepresentation) {
                     NDList features = new NDList();
                     for (int i = 0; i < k; i++) {
                         features.add(representation);

@@ -14,8 +14,10 @@
  * keep the graph, which DJL's API cannot: {@code RetainedGraph} reaches the PyTorch engine for that, the
  * kit's only use of anything but DJL's API.
  *
- * <p>{@link org.mtan4j.testkit.DegenerateStep} is what a weighting's test sees of the
- * {@code WeightingContract}'s degenerate task sets (a zero-gradient task, identical tasks, a rank-deficient
- * set) to state what its method prescribes there.
+ * <p>{@link org.mtan4j.testkit.WeightingStep} is what a weighting's test sees of a step of the
+ * {@code WeightingContract}'s problem (losses, task gradients, reported weights, the gradients written) to
+ * state the closed form of its shared gradient, {@code sum_k w_k g_k} of the reported weights unless the
+ * method says otherwise; {@link org.mtan4j.testkit.DegenerateStep} adds the degenerate task sets (a
+ * zero-gradient task, identical tasks, a rank-deficient set) to state what the method prescribes there.
  */
 package org.mtan4j.testkit;

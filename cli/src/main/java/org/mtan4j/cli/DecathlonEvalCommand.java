@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.io.RegularFiles;
+import org.mtan4j.numpy.RegularFiles;
 import org.mtan4j.datasets.decathlon.DecathlonOptions;
 import org.mtan4j.runtime.Devices;
 import org.mtan4j.runtime.Engines;

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.mtan4j.api.io.RegularFiles;
+import org.mtan4j.numpy.RegularFiles;
 import org.mtan4j.runtime.weights.ImportReport;
 import org.mtan4j.runtime.weights.RunModel;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.mtan4j.api.io.RegularFiles;
+import org.mtan4j.numpy.RegularFiles;
 import org.mtan4j.runtime.PluginRegistry;
 import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.RunResolver;

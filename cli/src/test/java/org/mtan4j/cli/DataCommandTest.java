@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtan4j.api.io.Npy;
 import org.mtan4j.datasets.office.OfficeBenchmark;
 import org.mtan4j.datasets.office.OfficeFixture;
+import org.mtan4j.numpy.Npy;
 
 /** {@code mtan data check} on small NYUv2 and Office-31 folders, clean and with several bad files. */
 class DataCommandTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.MultiTaskDataset;
-import org.mtan4j.api.io.Npy;
+import org.mtan4j.numpy.Npy;
 import org.mtan4j.datasets.decathlon.DecathlonResults;
 import org.mtan4j.datasets.decathlon.DecathlonResults.Result;
 import org.mtan4j.runtime.Engines;

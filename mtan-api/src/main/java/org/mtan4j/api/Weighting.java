@@ -12,8 +12,10 @@ import java.util.OptionalDouble;
  *
  * <p>A loss-level method (equal, DWA, uncertainty) only implements {@link #combine}: the runtime
  * differentiates the scalar it returns. A gradient-level method overrides {@link #backward} and
- * uses the {@link WeightingContext} to obtain per-task gradients and write back a combined one.
- * Instances hold per-run state (e.g. a loss history) and are used from one thread.
+ * uses the {@link WeightingContext} to obtain per-task gradients and write back a combined one. The bases
+ * in {@link org.mtan4j.api.weighting} do the common part of either ({@code LossWeighting}: the weighted sum
+ * of the losses; {@code GradientWeighting}: the per-task gradients, their Gram matrix and the combined
+ * gradient). Instances hold per-run state (e.g. a loss history) and are used from one thread.
  *
  * <p><b>Many-to-many runs</b> (several datasets, one task per batch, as the Visual Decathlon): a step has
  * one task's loss only, so per-task gradients of the same batch do not exist. There the runtime accepts

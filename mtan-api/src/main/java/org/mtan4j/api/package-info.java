@@ -10,7 +10,7 @@
  * record whose components the runtime fills from the YAML {@code options} map (kebab-case keys),
  * starting from {@link org.mtan4j.api.PluginProvider#defaultOptions()}. A provider may extend
  * {@link org.mtan4j.api.AbstractPluginProvider}, which takes the name, description, options type and
- * defaults in its constructor.
+ * defaults in its constructor. A weighting may extend a base of {@link org.mtan4j.api.weighting}.
  *
  * <p>This module depends on DJL's {@code ai.djl:api} and nothing else. Stability: every public type
  * here is stable within a minor version; {@link org.mtan4j.api.WeightingContext} may gain methods

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtan4j.api.io.Npy;
+import org.mtan4j.numpy.Npy;
 
 /**
  * Damaged run directories and checkpoints given to every command that reads a run's checkpoint. Each

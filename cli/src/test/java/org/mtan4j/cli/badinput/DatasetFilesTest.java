@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtan4j.api.io.Npy;
 import org.mtan4j.datasets.office.OfficeBenchmark;
 import org.mtan4j.datasets.office.OfficeFixture;
+import org.mtan4j.numpy.Npy;
 
 /**
  * Damaged dataset folders given to {@code mtan train}: a copy of a tiny NYUv2-layout folder (2 + 2 samples

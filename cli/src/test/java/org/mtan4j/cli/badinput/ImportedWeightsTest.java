@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtan4j.api.io.Npy;
-import org.mtan4j.api.io.Npz;
 import org.mtan4j.cli.CliTest;
+import org.mtan4j.numpy.Npy;
+import org.mtan4j.numpy.Npz;
 
 /**
  * Damaged PyTorch state_dicts ({@code .npz}) given to {@code import-weights} and {@code predict --weights}:

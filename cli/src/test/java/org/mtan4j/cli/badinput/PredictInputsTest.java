@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtan4j.api.io.Npy;
+import org.mtan4j.numpy.Npy;
 
 /** Bad input files given to {@code mtan predict} with a trained tiny run: refused, and no prediction written. */
 class PredictInputsTest {

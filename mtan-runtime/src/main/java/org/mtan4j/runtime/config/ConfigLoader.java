@@ -13,7 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.mtan4j.api.io.RegularFiles;
+import org.mtan4j.numpy.RegularFiles;
 
 /** Reads a run's YAML, applies {@code --set key.path=value} overrides, and maps it onto {@link RunConfig}. */
 public final class ConfigLoader {

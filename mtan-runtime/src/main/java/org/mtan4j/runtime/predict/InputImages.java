@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.mtan4j.api.InputImage;
-import org.mtan4j.api.io.Npy;
-import org.mtan4j.api.io.NpyArray;
-import org.mtan4j.api.io.NpyDType;
-import org.mtan4j.api.io.RegularFiles;
+import org.mtan4j.numpy.Npy;
+import org.mtan4j.numpy.NpyArray;
+import org.mtan4j.numpy.NpyDType;
+import org.mtan4j.numpy.RegularFiles;
 
 /**
  * Reads prediction inputs as {@link InputImage}s, RGB in [0, 1]; see the package comment for the

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mtan4j.api.io.Npy;
+import org.mtan4j.numpy.Npy;
 
 class InputImagesTest {
 

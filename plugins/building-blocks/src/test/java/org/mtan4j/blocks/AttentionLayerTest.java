@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mtan4j.testkit.EngineTest;
 
 /** MTAN's attention layer (models.md, "Building blocks"): shapes, a (0, 1) mask, the reference's names. */
 class AttentionLayerTest extends EngineTest {

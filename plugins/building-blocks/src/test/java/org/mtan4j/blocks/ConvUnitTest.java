@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mtan4j.testkit.EngineTest;
 
 /** The conv unit: BatchNorm convention, the initialisations, shapes, PyTorch and DJL names. */
 class ConvUnitTest extends EngineTest {

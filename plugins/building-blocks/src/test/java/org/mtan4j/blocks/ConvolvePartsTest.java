@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mtan4j.testkit.EngineTest;
 
 /**
  * A unit fed the parts of a concatenation (Layers.convolveParts) computes what it computes on the

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.io.Npy;
-import org.mtan4j.api.io.NpyDType;
-import org.mtan4j.api.io.NpyFolders;
+import org.mtan4j.numpy.Npy;
+import org.mtan4j.numpy.NpyDType;
+import org.mtan4j.numpy.NpyFolders;
 
 /**
  * A dataset stored as folders of numbered arrays, as the paper's pre-processed NYUv2 and CityScapes

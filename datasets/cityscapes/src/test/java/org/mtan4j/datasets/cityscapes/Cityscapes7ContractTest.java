@@ -3,7 +3,7 @@ package org.mtan4j.datasets.cityscapes;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.DatasetProvider;
-import org.mtan4j.api.contract.DatasetContract;
+import org.mtan4j.testkit.DatasetContract;
 
 /** The dataset contract on a 32x64 fixture in the published layout with the 7-class labels. */
 class Cityscapes7ContractTest extends DatasetContract<CityscapesOptions> {

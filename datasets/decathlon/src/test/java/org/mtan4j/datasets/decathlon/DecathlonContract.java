@@ -3,7 +3,7 @@ package org.mtan4j.datasets.decathlon;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.DatasetProvider;
-import org.mtan4j.api.contract.DatasetContract;
+import org.mtan4j.testkit.DatasetContract;
 
 /** The dataset contract on a small domain tree ({@link DecathlonFixture}), augmentation on. */
 abstract class DecathlonContract extends DatasetContract<DecathlonOptions> {

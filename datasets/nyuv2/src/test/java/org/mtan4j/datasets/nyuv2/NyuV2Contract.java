@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.DatasetProvider;
-import org.mtan4j.api.contract.DatasetContract;
+import org.mtan4j.testkit.DatasetContract;
 
 /**
  * The dataset contract on a 32x64 fixture in the published layout ({@link NyuV2Fixture}). With

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.DatasetProvider;
-import org.mtan4j.api.contract.DatasetContract;
+import org.mtan4j.testkit.DatasetContract;
 
 /**
  * The dataset contract on a small domain tree in the published layout ({@link OfficeFixture}), 16x16

@@ -1,7 +1,7 @@
 package org.mtan4j.datasets.synthetic;
 
 import org.mtan4j.api.DatasetProvider;
-import org.mtan4j.api.contract.DatasetContract;
+import org.mtan4j.testkit.DatasetContract;
 
 /** The dataset contract on a few small scenes, with augmentation on so that flipped samples are checked too. */
 class SyntheticDatasetContractTest extends DatasetContract<SyntheticOptions> {

@@ -19,7 +19,7 @@ import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.Sample;
 import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.contract.ContractSupport;
+import org.mtan4j.testkit.ContractSupport;
 
 /** The dataset as the runtime sees it: discovery, options, tasks, NDArray layout, augmentation, threads. */
 class SyntheticDatasetTest extends ContractSupport {

@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 
 /** The three losses on tiny examples worked out by hand (models.md, "Losses"). */
 class DenseLossesTest extends EngineTest {

@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 
 /** The dilated ResNet trunk: ResNet-50's size and names, ResnetDilated(8)'s strides and dilations, its stages. */
 class DilatedResNetTest extends EngineTest {

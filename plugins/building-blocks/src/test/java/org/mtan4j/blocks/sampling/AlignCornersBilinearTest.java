@@ -10,8 +10,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.api.contract.FreedMemory;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
+import org.mtan4j.testkit.FreedMemory;
 
 /**
  * {@link AlignCornersBilinear} against values computed independently: a 2x2 -> 4x4 case worked out by

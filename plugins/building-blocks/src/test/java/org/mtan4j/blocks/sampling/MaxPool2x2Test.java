@@ -12,7 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 
 /**
  * {@link MaxPool2x2} against values worked out by hand with PyTorch's rules (the first maximum in

@@ -16,7 +16,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 
 /**
  * Micro-benchmark of the exact hot-path ops against DJL's native max-pool on a {@code 2x64x288x384}

@@ -13,7 +13,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 
 /** The trunk's data flow (models.md, "SegNet backbone"), on narrow filters. */
 class SegNetTrunkTest extends EngineTest {

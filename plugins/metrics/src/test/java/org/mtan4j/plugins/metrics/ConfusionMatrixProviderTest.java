@@ -16,7 +16,7 @@ import org.mtan4j.api.MetricProvider;
 import org.mtan4j.api.MetricValue;
 import org.mtan4j.api.TaskKind;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.contract.MetricContract;
+import org.mtan4j.testkit.MetricContract;
 
 class ConfusionMatrixProviderTest extends MetricContract<ConfusionMatrixOptions> {
 

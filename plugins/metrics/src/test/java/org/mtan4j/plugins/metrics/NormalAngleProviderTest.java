@@ -13,7 +13,7 @@ import org.mtan4j.api.Metric;
 import org.mtan4j.api.MetricProvider;
 import org.mtan4j.api.MetricValue;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.contract.MetricContract;
+import org.mtan4j.testkit.MetricContract;
 
 class NormalAngleProviderTest extends MetricContract<NormalAngleOptions> {
 

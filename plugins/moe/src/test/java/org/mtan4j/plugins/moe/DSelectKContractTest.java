@@ -1,7 +1,7 @@
 package org.mtan4j.plugins.moe;
 
 import org.mtan4j.api.BackboneProvider;
-import org.mtan4j.api.contract.BackboneContract;
+import org.mtan4j.testkit.BackboneContract;
 
 /** The backbone contract for {@code dselect-k}, four experts of a narrow SegNet, k = 2, at 64x96. */
 class DSelectKContractTest extends BackboneContract<DSelectKOptions> {

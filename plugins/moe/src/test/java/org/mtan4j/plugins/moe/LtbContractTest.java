@@ -2,7 +2,7 @@ package org.mtan4j.plugins.moe;
 
 import java.util.List;
 import org.mtan4j.api.BackboneProvider;
-import org.mtan4j.api.contract.BackboneContract;
+import org.mtan4j.testkit.BackboneContract;
 
 /** The backbone contract for {@code ltb}, narrow SegNet columns branching at five stages (encoder and decoder), at 64x96. */
 class LtbContractTest extends BackboneContract<LtbOptions> {

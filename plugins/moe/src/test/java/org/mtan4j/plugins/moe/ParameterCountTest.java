@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mtan4j.api.Backbone;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.BackboneProvider;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 import org.mtan4j.blocks.Nyuv2Tasks;
 import org.mtan4j.blocks.resnet.DilatedResNet;
 import org.mtan4j.blocks.segnet.SegNetTrunk;

@@ -1,7 +1,7 @@
 package org.mtan4j.plugins.moe;
 
 import org.mtan4j.api.BackboneProvider;
-import org.mtan4j.api.contract.BackboneContract;
+import org.mtan4j.testkit.BackboneContract;
 
 /** The backbone contract for {@code ple}, three levels of a narrow SegNet, one shared and one expert per task, at 64x96. */
 class PleContractTest extends BackboneContract<PleOptions> {

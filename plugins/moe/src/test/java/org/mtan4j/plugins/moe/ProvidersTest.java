@@ -18,7 +18,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.mtan4j.api.Backbone;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.BackboneProvider;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 import org.mtan4j.blocks.Nyuv2Tasks;
 
 /** Registration, options and their errors, and PLE with one level being CGC. */

@@ -2,7 +2,7 @@ package org.mtan4j.plugins.resnetmtan;
 
 import java.util.List;
 import org.mtan4j.api.TaskHeadProvider;
-import org.mtan4j.api.contract.TaskHeadContract;
+import org.mtan4j.testkit.TaskHeadContract;
 
 /** The task-head contract for {@code deeplab}, 8 channels wide and without upsampling (the contract's layout). */
 class DeepLabHeadContractTest extends TaskHeadContract<DeepLabOptions> {

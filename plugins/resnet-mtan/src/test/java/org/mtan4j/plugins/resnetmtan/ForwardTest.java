@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 
 /** Full-size ResNet-MTAN with DeepLab heads end to end on a 64x96 batch of 2 (issue 7's acceptance). */
 class ForwardTest extends EngineTest {

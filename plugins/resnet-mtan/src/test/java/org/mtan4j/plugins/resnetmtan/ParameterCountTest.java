@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.TaskHead;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.contract.ReferenceStateDict;
-import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.blocks.Nyuv2Tasks;
+import org.mtan4j.testkit.EngineTest;
+import org.mtan4j.testkit.ReferenceStateDict;
 
 /**
  * Full-size ResNet-MTAN with the three NYUv2 tasks and their DeepLab heads against the reference:

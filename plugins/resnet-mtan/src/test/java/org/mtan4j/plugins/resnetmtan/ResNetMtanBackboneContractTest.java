@@ -2,7 +2,7 @@ package org.mtan4j.plugins.resnetmtan;
 
 import java.util.List;
 import org.mtan4j.api.BackboneProvider;
-import org.mtan4j.api.contract.BackboneContract;
+import org.mtan4j.testkit.BackboneContract;
 
 /** The backbone contract for {@code resnet-mtan}, narrow (base width 8, two blocks per stage), at 16x24. */
 class ResNetMtanBackboneContractTest extends BackboneContract<ResNetMtanOptions> {

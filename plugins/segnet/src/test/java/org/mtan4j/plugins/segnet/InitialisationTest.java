@@ -13,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
+import org.mtan4j.testkit.EngineTest;
 
 /**
  * Initialisation per model (models.md, "Variants", Init): Xavier-normal convolution weights for

@@ -3,7 +3,7 @@ package org.mtan4j.plugins.segnet;
 import java.util.List;
 import org.mtan4j.api.BackboneProvider;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.contract.BackboneContract;
+import org.mtan4j.testkit.BackboneContract;
 
 /** The backbone contract for {@code mtan} with two tasks, as the CityScapes runs (narrow filters). */
 class MtanTwoTasksContractTest extends BackboneContract<SegNetOptions> {

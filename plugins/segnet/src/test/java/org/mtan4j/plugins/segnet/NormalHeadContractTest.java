@@ -2,7 +2,7 @@ package org.mtan4j.plugins.segnet;
 
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskHeadProvider;
-import org.mtan4j.api.contract.TaskHeadContract;
+import org.mtan4j.testkit.TaskHeadContract;
 
 /** The task-head contract for {@link NormalHeadProvider}. */
 class NormalHeadContractTest extends TaskHeadContract<NoOptions> {

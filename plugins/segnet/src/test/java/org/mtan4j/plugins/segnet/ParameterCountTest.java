@@ -28,13 +28,13 @@ import org.mtan4j.api.BackboneProvider;
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskHeadProvider;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.contract.ReferenceStateDict;
-import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.blocks.Nyuv2Tasks;
 import org.mtan4j.blocks.StateDictChecks;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
 import org.mtan4j.blocks.segnet.SegNetTrunk;
 import org.mtan4j.plugins.segnet.head.SegNetHead;
+import org.mtan4j.testkit.EngineTest;
+import org.mtan4j.testkit.ReferenceStateDict;
 
 /**
  * Every SegNet row of models.md's parameter table, built full size with the paper's filters and the

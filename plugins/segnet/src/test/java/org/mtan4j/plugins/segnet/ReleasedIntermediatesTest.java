@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.blocks.head.OutputActivation;
 import org.mtan4j.plugins.segnet.backbone.CrossStitchBackbone;
 import org.mtan4j.plugins.segnet.backbone.DenseBackbone;
@@ -27,6 +26,7 @@ import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
 import org.mtan4j.blocks.segnet.SegNetTrunk;
 import org.mtan4j.plugins.segnet.backbone.SplitBackbone;
 import org.mtan4j.plugins.segnet.head.SegNetHeadBlock;
+import org.mtan4j.testkit.EngineTest;
 
 /**
  * A training forward pass leaves no handle on its intermediates: besides the input, only each task's

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mtan4j.api.BackboneProvider;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.blocks.Nyuv2Tasks;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
 import org.mtan4j.plugins.segnet.head.SegNetHead;
+import org.mtan4j.testkit.EngineTest;
 
 /**
  * Every SegNet variant with its heads, forward at 64x96, batch 2, narrow filters: each task's

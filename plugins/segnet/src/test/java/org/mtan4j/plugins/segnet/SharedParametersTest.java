@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mtan4j.api.BackboneProvider;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.blocks.Nyuv2Tasks;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
+import org.mtan4j.testkit.EngineTest;
 
 /**
  * {@code sharedParameters()} is truthful in both directions, measured with one backward pass per

@@ -2,7 +2,7 @@ package org.mtan4j.plugins.segnet;
 
 import java.util.List;
 import org.mtan4j.api.BackboneProvider;
-import org.mtan4j.api.contract.BackboneContract;
+import org.mtan4j.testkit.BackboneContract;
 
 /** The backbone contract for {@code single} with narrow filters. */
 class SingleBackboneContractTest extends BackboneContract<SegNetOptions> {

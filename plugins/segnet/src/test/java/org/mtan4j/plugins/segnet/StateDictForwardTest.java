@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.nd.Convolutions;
-import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.blocks.Nyuv2Tasks;
 import org.mtan4j.blocks.sampling.AlignCornersBilinear;
 import org.mtan4j.blocks.sampling.MaxPool2x2;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
+import org.mtan4j.testkit.EngineTest;
 
 /**
  * Each backbone's forward (inference mode) equals the network models.md describes, evaluated here

@@ -6,6 +6,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * Aligned-MTL (Senushkin et al., CVPR 2023), as LibMTL's weighting/Aligned_MTL.py: with the Gram
@@ -24,7 +25,7 @@ final class AlignedMtlWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(gram, true));
         double[] values = eigen.getRealEigenvalues();

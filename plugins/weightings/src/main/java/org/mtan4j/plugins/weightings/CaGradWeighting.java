@@ -3,6 +3,7 @@ package org.mtan4j.plugins.weightings;
 import java.util.List;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * CAGrad (Liu et al., NeurIPS 2021), as LibMTL's weighting/CAGrad.py: with {@code g0} the mean gradient
@@ -23,7 +24,7 @@ final class CaGradWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         double mean = 0;
         double scale = 0;

@@ -3,6 +3,7 @@ package org.mtan4j.plugins.weightings;
 import java.util.List;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * ConFIG, conflict-free inverse gradients (Liu, Chu and Thuerey, "ConFIG: Towards Conflict-free Training
@@ -27,7 +28,7 @@ final class ConfigWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         double[] norm = norms(gram);
         double[][] cosine = new double[k][k];

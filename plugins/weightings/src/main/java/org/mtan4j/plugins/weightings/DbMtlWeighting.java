@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * DB-MTL (Lin et al., "Dual-Balancing for Multi-Task Learning", 2023), as LibMTL's weighting/DB_MTL.py.
@@ -67,7 +68,7 @@ final class DbMtlWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         throw new UnsupportedOperationException("DB-MTL combines its moving averages in backward");
     }
 

@@ -3,6 +3,7 @@ package org.mtan4j.plugins.weightings;
 import java.util.List;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * DualProj (TorchJD's {@code DualProj} aggregator, Quinton and Rey, "Jacobian Descent for Multi-Objective
@@ -26,7 +27,7 @@ final class DualProjWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         return UpGradWeighting.boundedQuadratic(UpGradWeighting.normalised(gram, normEps, regEps), filled(k, 1.0 / k));
     }

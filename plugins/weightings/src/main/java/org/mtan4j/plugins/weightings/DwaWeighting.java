@@ -1,11 +1,12 @@
 package org.mtan4j.plugins.weightings;
 
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.LossWeighting;
 
 /**
  * Dynamic Weight Average (Liu et al., CVPR 2019, eq. 7): {@code lambda_k = K exp(w_k / T) / sum_j exp(w_j / T)}
@@ -19,12 +20,12 @@ final class DwaWeighting extends LossWeighting {
     private final List<double[]> history = new ArrayList<>();
 
     DwaWeighting(List<TaskSpec> tasks, double temperature) {
-        super(tasks, GradientWeighting.filled(tasks.size(), 1));
+        super(tasks, filled(tasks.size(), 1));
         this.temperature = temperature;
     }
 
     @Override
-    double[] stepWeights(WeightingContext context) {
+    protected double[] stepWeights(WeightingContext context) {
         return weightsFor(context.epoch());
     }
 
@@ -32,7 +33,7 @@ final class DwaWeighting extends LossWeighting {
     double[] weightsFor(int epoch) {
         int k = tasks().size();
         if (epoch < 2 || history.size() < epoch) {
-            return GradientWeighting.filled(k, 1);
+            return filled(k, 1);
         }
         double[] last = history.get(epoch - 1);
         double[] before = history.get(epoch - 2);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.LossWeighting;
 
 /** Every task weighs 1: the step's loss is the plain sum of the task losses. */
 final class EqualWeighting extends LossWeighting {
@@ -24,7 +25,7 @@ final class EqualWeighting extends LossWeighting {
     }
 
     @Override
-    double[] stepWeights(WeightingContext context) {
+    protected double[] stepWeights(WeightingContext context) {
         return ones;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * ExcessMTL (He et al., "Robust Multi-Task Learning with Excess Risks", ICML 2024), as LibMTL's
@@ -45,7 +46,7 @@ final class ExcessMtlWeighting extends GradientWeighting {
     }
 
     @Override
-    void inspect(List<NDArray> gradients) {
+    protected void inspect(List<NDArray> gradients) {
         for (int k = 0; k < taskCount(); k++) {
             NDArray g = gradients.get(k);
             int task = k;
@@ -59,7 +60,7 @@ final class ExcessMtlWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         double[] ratio = new double[k];
         for (int i = 0; i < k; i++) {
@@ -87,7 +88,7 @@ final class ExcessMtlWeighting extends GradientWeighting {
     }
 
     @Override
-    void afterCombination(NDList taskLosses, double[][] gram, double[] weights, WeightingContext context) {
+    protected void afterCombination(NDList taskLosses, double[][] gram, double[] weights, WeightingContext context) {
         weighTaskSpecificGradients(taskLosses, weights, context);
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDList;
 import java.util.List;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * FairGrad (Ban and Ji, "Fair Resource Allocation in Multi-Task Learning", ICML 2024), as LibMTL's
@@ -30,7 +31,7 @@ final class FairGradWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         if (alpha == 0) {
             return filled(k, 1);
@@ -39,7 +40,7 @@ final class FairGradWeighting extends GradientWeighting {
     }
 
     @Override
-    void afterCombination(NDList taskLosses, double[][] gram, double[] weights, WeightingContext context) {
+    protected void afterCombination(NDList taskLosses, double[][] gram, double[] weights, WeightingContext context) {
         weighTaskSpecificGradients(taskLosses, weights, context);
     }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
 import org.mtan4j.api.nd.Scalars;
+import org.mtan4j.api.weighting.AbstractWeighting;
 
 /**
  * FAMO (Liu et al., NeurIPS 2023), as LibMTL's weighting/FAMO.py. Logits {@code w} (start 0),
@@ -20,7 +20,7 @@ import org.mtan4j.api.nd.Scalars;
  * along the softmax's vector-Jacobian product {@code z * (delta - z . delta)}. A loss-level method: no
  * per-task gradients, one extra forward pass per step.
  */
-final class FamoWeighting implements Weighting {
+final class FamoWeighting extends AbstractWeighting {
 
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
@@ -34,26 +34,20 @@ final class FamoWeighting implements Weighting {
     private final double[] v;
     private int adamSteps;
     private double[] previousLosses;
-    private double[] weights;
 
     FamoWeighting(List<TaskSpec> tasks, double lr, double gamma) {
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("a weighting needs at least one task");
-        }
+        super(tasks, filled(tasks.size(), 1.0 / tasks.size()));
         this.count = tasks.size();
         this.lr = lr;
         this.gamma = gamma;
         this.w = new double[count];
         this.m = new double[count];
         this.v = new double[count];
-        this.weights = GradientWeighting.filled(count, 1.0 / count);
     }
 
     @Override
     public NDArray combine(NDList taskLosses, WeightingContext context) {
-        if (taskLosses.size() != count) {
-            throw new IllegalArgumentException("expected " + count + " task losses, got " + taskLosses.size());
-        }
+        checkLosses(taskLosses);
         double[] z = softmax(w);
         double[] values = new double[count];
         double c = 0;
@@ -69,7 +63,7 @@ final class FamoWeighting implements Weighting {
             total = total == null ? term : total.add(term);
             effective[k] = z[k] / (c * (values[k] + EPS));
         }
-        weights = effective;
+        setWeights(effective);
         return total;
     }
 
@@ -120,11 +114,6 @@ final class FamoWeighting implements Weighting {
     }
 
     @Override
-    public double[] taskWeights() {
-        return weights.clone();
-    }
-
-    @Override
     public OptionalDouble weightSum() {
         return OptionalDouble.of(1);
     }
@@ -133,7 +122,7 @@ final class FamoWeighting implements Weighting {
     @Override
     public Map<String, double[]> state() {
         return Map.of("w", w.clone(), "adam-m", m.clone(), "adam-v", v.clone(), "adam-steps", new double[] {adamSteps},
-                "weights", weights.clone());
+                "weights", taskWeights());
     }
 
     @Override
@@ -142,6 +131,6 @@ final class FamoWeighting implements Weighting {
         System.arraycopy(States.require(state, "famo", "adam-m", count), 0, m, 0, count);
         System.arraycopy(States.require(state, "famo", "adam-v", count), 0, v, 0, count);
         adamSteps = Math.toIntExact(States.count(state, "famo", "adam-steps"));
-        weights = States.require(state, "famo", "weights", count);
+        setWeights(States.require(state, "famo", "weights", count));
     }
 }

@@ -4,9 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import java.util.List;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
 import org.mtan4j.api.nd.Scalars;
+import org.mtan4j.api.weighting.AbstractWeighting;
+import org.mtan4j.api.weighting.LossWeighting;
 
 /**
  * Geometric Loss Strategy (Chennupati et al., "MultiNet++: Multi-Stream Feature Aggregation and
@@ -19,25 +20,16 @@ import org.mtan4j.api.nd.Scalars;
  * weights 0 and its own 0 / 0 (LibMTL's gradient is NaN there): such a task is left out of the mean for
  * that step (weight 0) and K counts the others. When every loss is 0 nothing trains.
  */
-final class GlsWeighting implements Weighting {
-
-    private final List<TaskSpec> tasks;
-    private double[] weights;
+final class GlsWeighting extends AbstractWeighting {
 
     GlsWeighting(List<TaskSpec> tasks) {
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("a weighting needs at least one task");
-        }
-        this.tasks = List.copyOf(tasks);
-        this.weights = GradientWeighting.filled(tasks.size(), 1.0 / tasks.size());
+        super(tasks, filled(tasks.size(), 1.0 / tasks.size()));
     }
 
     @Override
     public NDArray combine(NDList taskLosses, WeightingContext context) {
-        int k = tasks.size();
-        if (taskLosses.size() != k) {
-            throw new IllegalArgumentException("expected " + k + " task losses (one per task), got " + taskLosses.size());
-        }
+        checkLosses(taskLosses);
+        int k = taskCount();
         double[] values = new double[k];
         NDArray logSum = null;
         int present = 0;
@@ -51,7 +43,7 @@ final class GlsWeighting implements Weighting {
         }
         double[] w = new double[k];
         if (logSum == null) {
-            weights = w;
+            setWeights(w);
             return LossWeighting.weightedSum(taskLosses, w);
         }
         NDArray mean = Scalars.div(logSum, present).exp();
@@ -59,12 +51,7 @@ final class GlsWeighting implements Weighting {
         for (int t = 0; t < k; t++) {
             w[t] = values[t] > 0 ? value / (present * values[t]) : 0;
         }
-        weights = w;
+        setWeights(w);
         return mean;
-    }
-
-    @Override
-    public double[] taskWeights() {
-        return weights.clone();
     }
 }

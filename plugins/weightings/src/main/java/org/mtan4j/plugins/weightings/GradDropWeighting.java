@@ -5,8 +5,9 @@ import ai.djl.ndarray.NDList;
 import java.util.ArrayList;
 import java.util.List;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.AbstractWeighting;
+import org.mtan4j.api.weighting.LossWeighting;
 
 /**
  * GradDrop (Chen et al., NeurIPS 2020), as LibMTL's weighting/GradDrop.py, on the gradients with respect
@@ -17,19 +18,13 @@ import org.mtan4j.api.WeightingContext;
  * {@code G_k < 0}; kept gradients count fully, dropped ones with the factor {@code leak}. The reported
  * weight of a task is its average factor over the representation's elements.
  */
-final class GradDropWeighting implements Weighting {
+final class GradDropWeighting extends AbstractWeighting {
 
-    private final List<TaskSpec> tasks;
     private final float leak;
-    private double[] weights;
 
     GradDropWeighting(List<TaskSpec> tasks, double leak) {
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("a weighting needs at least one task");
-        }
-        this.tasks = List.copyOf(tasks);
+        super(tasks, filled(tasks.size(), 1));
         this.leak = (float) leak;
-        this.weights = GradientWeighting.filled(tasks.size(), 1);
     }
 
     @Override
@@ -39,14 +34,12 @@ final class GradDropWeighting implements Weighting {
 
     @Override
     public void backward(NDList taskLosses, WeightingContext context) {
-        if (taskLosses.size() != tasks.size()) {
-            throw new IllegalArgumentException("expected " + tasks.size() + " task losses, got " + taskLosses.size());
-        }
+        checkLosses(taskLosses);
         if (!context.offersRepresentationGradients()) {
             throw new UnsupportedOperationException("the weighting 'graddrop' needs representation gradients, "
                     + "which this runtime context does not offer");
         }
-        int k = tasks.size();
+        int k = taskCount();
         List<NDArray> perSample = context.representationGradients(taskLosses);
         NDList representations = context.representations();
         List<NDArray> signed = new ArrayList<>(k);
@@ -72,18 +65,13 @@ final class GradDropWeighting implements Weighting {
             w[t] = factor.mean().getFloat();
             transformed.add(perSample.get(t).mul(factor)); // the factor broadcasts over the batch
         }
-        weights = w;
+        setWeights(w);
         context.backwardRepresentations(transformed);
     }
 
     /** A loss-level view: the plain sum (GradDrop acts on gradients only). */
     @Override
     public NDArray combine(NDList taskLosses, WeightingContext context) {
-        return LossWeighting.weightedSum(taskLosses, GradientWeighting.filled(tasks.size(), 1));
-    }
-
-    @Override
-    public double[] taskWeights() {
-        return weights.clone();
+        return LossWeighting.weightedSum(taskLosses, filled(taskCount(), 1));
     }
 }

@@ -10,6 +10,8 @@ import java.util.OptionalDouble;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
 import org.mtan4j.api.nd.Scalars;
+import org.mtan4j.api.weighting.GradientWeighting;
+import org.mtan4j.api.weighting.LossWeighting;
 
 /**
  * GradNorm (Chen et al., ICML 2018), as LibMTL's weighting/GradNorm.py. Weights {@code w = K softmax(s)}
@@ -47,7 +49,7 @@ final class GradNormWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         float[] s = logits.values().toFloatArray();
         int k = taskCount();
         double max = Double.NEGATIVE_INFINITY;
@@ -67,7 +69,7 @@ final class GradNormWeighting extends GradientWeighting {
     }
 
     @Override
-    void afterCombination(NDList taskLosses, double[][] gram, double[] weights, WeightingContext context) {
+    protected void afterCombination(NDList taskLosses, double[][] gram, double[] weights, WeightingContext context) {
         int k = taskCount();
         double[] norms = new double[k];
         double meanG = 0;

@@ -1,11 +1,12 @@
 package org.mtan4j.plugins.weightings;
 
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * Gradient Vaccine (Wang et al., ICLR 2021), as LibMTL's weighting/GradVac.py at its default
@@ -29,7 +30,7 @@ final class GradVacWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         double[][] a = new double[k][k]; // pc_i = sum_m a[i][m] g_m
         for (int i = 0; i < k; i++) {

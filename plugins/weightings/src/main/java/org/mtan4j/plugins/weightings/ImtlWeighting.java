@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * IMTL (Liu et al., "Towards Impartial Multi-task Learning", ICLR 2021), the hybrid of LibMTL's
@@ -40,7 +41,7 @@ final class ImtlWeighting extends GradientWeighting {
     }
 
     @Override
-    NDList transformLosses(NDList taskLosses, WeightingContext context) {
+    protected NDList transformLosses(NDList taskLosses, WeightingContext context) {
         NDArray losses = TaskScalars.stack(taskLosses);
         NDArray s = scales.valuesIn(losses.getManager());
         NDArray scaled = s.exp().mul(losses.toType(s.getDataType(), false)).sub(s);
@@ -52,7 +53,7 @@ final class ImtlWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         double[] norm = norms(gram);
         double[] v = PseudoInverse.solve(gram, norm);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * MGDA-UB (Sener and Koltun, NeurIPS 2018), as LibMTL's weighting/MGDA.py: the task gradients are
@@ -30,7 +31,7 @@ final class MgdaWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         double[] norm = new double[k];
         for (int i = 0; i < k; i++) {
@@ -52,7 +53,7 @@ final class MgdaWeighting extends GradientWeighting {
             }
         }
         double[] alpha = MinNormSolver.solve(scaled);
-        if (repGrad()) {
+        if (usesRepresentationGradients()) {
             // LibMTL's rep_grad path (and the authors' code) weighs the raw representation gradients with alpha.
             return alpha;
         }
@@ -65,6 +66,6 @@ final class MgdaWeighting extends GradientWeighting {
 
     @Override
     public OptionalDouble weightSum() {
-        return "none".equals(normalisation) || repGrad() ? OptionalDouble.of(1) : OptionalDouble.empty();
+        return "none".equals(normalisation) || usesRepresentationGradients() ? OptionalDouble.of(1) : OptionalDouble.empty();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * MoCo (Fernando et al., "Mitigating Gradient Bias in Multi-objective Learning: A Provably Convergent
@@ -79,7 +80,7 @@ final class MoCoWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         throw new UnsupportedOperationException("MoCo combines its tracked gradients in backward");
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * MoDo, multi-objective gradient with double sampling (Chen et al., "Three-Way Trade-Off in
@@ -34,7 +35,7 @@ final class ModoWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         double[] moved = new double[k];
         for (int i = 0; i < k; i++) {

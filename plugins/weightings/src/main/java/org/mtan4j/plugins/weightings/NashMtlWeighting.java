@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * Nash-MTL (Navon et al., ICML 2022), after LibMTL's weighting/Nash_MTL.py. The bargaining solution is
@@ -33,7 +34,7 @@ final class NashMtlWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         if (step++ % updateWeightsEvery == 0) {
             double frobenius = 0;
@@ -69,7 +70,7 @@ final class NashMtlWeighting extends GradientWeighting {
     }
 
     @Override
-    void afterCombination(NDList taskLosses, double[][] gram, double[] weights, WeightingContext context) {
+    protected void afterCombination(NDList taskLosses, double[][] gram, double[] weights, WeightingContext context) {
         // LibMTL back-propagates sum alpha_k L_k: the task-specific parameters get alpha_k-weighted gradients.
         weighTaskSpecificGradients(taskLosses, alpha, context);
     }

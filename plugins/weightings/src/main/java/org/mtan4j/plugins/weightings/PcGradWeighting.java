@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * PCGrad (Yu et al., NeurIPS 2020, Alg. 1), as LibMTL's weighting/PCGrad.py: for each task i, in a
@@ -23,7 +24,7 @@ final class PcGradWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         double[][] a = new double[k][k]; // pc_i = sum_m a[i][m] g_m
         List<Integer> order = new ArrayList<>();

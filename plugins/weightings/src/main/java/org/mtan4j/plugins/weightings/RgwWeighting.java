@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * Random Gradient Weighting (Lin et al., "Reasonable Effectiveness of Random Weighting: A Litmus Test
@@ -23,7 +24,7 @@ final class RgwWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         return RlwWeighting.softmaxOfNormals(context.random(), taskCount());
     }
 

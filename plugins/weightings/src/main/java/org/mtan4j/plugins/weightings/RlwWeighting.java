@@ -5,6 +5,7 @@ import java.util.OptionalDouble;
 import java.util.Random;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.LossWeighting;
 
 /**
  * Random Loss Weighting (Lin et al., TMLR 2022; LibMTL weighting/RLW.py): each step's weights are
@@ -13,11 +14,11 @@ import org.mtan4j.api.WeightingContext;
 final class RlwWeighting extends LossWeighting {
 
     RlwWeighting(List<TaskSpec> tasks) {
-        super(tasks, GradientWeighting.filled(tasks.size(), 1.0 / tasks.size()));
+        super(tasks, filled(tasks.size(), 1.0 / tasks.size()));
     }
 
     @Override
-    double[] stepWeights(WeightingContext context) {
+    protected double[] stepWeights(WeightingContext context) {
         return softmaxOfNormals(context.random(), tasks().size());
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * SDMGrad, stochastic direction-oriented multi-objective gradient descent (Xiao et al., "Direction-oriented
@@ -40,7 +41,7 @@ final class SdmGradWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         double scale = 0;
         for (double norm : norms(gram)) {

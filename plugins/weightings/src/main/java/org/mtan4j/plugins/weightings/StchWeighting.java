@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
 import org.mtan4j.api.nd.Scalars;
+import org.mtan4j.api.weighting.AbstractWeighting;
 
 /**
  * Smooth Tchebycheff scalarisation (Lin et al., "Smooth Tchebycheff Scalarization for Multi-Objective
@@ -27,7 +27,7 @@ import org.mtan4j.api.nd.Scalars;
  * nadir entry that is not positive (a task without a positive loss in the whole warm-up epoch) is
  * replaced by 1.
  */
-final class StchWeighting implements Weighting {
+final class StchWeighting extends AbstractWeighting {
 
     private static final float FLOOR = 1e-20f;
 
@@ -37,24 +37,18 @@ final class StchWeighting implements Weighting {
     private final double[] lossSum;
     private long lossCount;
     private double[] nadir;
-    private double[] weights;
 
     StchWeighting(List<TaskSpec> tasks, double mu, int warmupEpoch) {
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("a weighting needs at least one task");
-        }
+        super(tasks, filled(tasks.size(), 1));
         this.count = tasks.size();
         this.mu = mu;
         this.warmupEpoch = warmupEpoch;
         this.lossSum = new double[count];
-        this.weights = GradientWeighting.filled(count, 1);
     }
 
     @Override
     public NDArray combine(NDList taskLosses, WeightingContext context) {
-        if (taskLosses.size() != count) {
-            throw new IllegalArgumentException("expected " + count + " task losses (one per task), got " + taskLosses.size());
-        }
+        checkLosses(taskLosses);
         double[] values = new double[count];
         for (int k = 0; k < count; k++) {
             values[k] = taskLosses.get(k).getFloat();
@@ -73,7 +67,7 @@ final class StchWeighting implements Weighting {
                 total = total == null ? log : total.add(log);
                 w[k] = values[k] == 0 ? 0 : 1 / (values[k] + FLOOR);
             }
-            weights = w;
+            setWeights(w);
             return total;
         }
         if (nadir == null) {
@@ -103,13 +97,8 @@ final class StchWeighting implements Weighting {
         for (int k = 0; k < count; k++) {
             w[k] = values[k] == 0 ? 0 : count * soft[k] / sum / (nadir[k] * (values[k] / nadir[k] + FLOOR));
         }
-        weights = w;
+        setWeights(w);
         return total;
-    }
-
-    @Override
-    public double[] taskWeights() {
-        return weights.clone();
     }
 
     /** The warm-up epoch's loss sums and step count, and the nadir point once fixed. */

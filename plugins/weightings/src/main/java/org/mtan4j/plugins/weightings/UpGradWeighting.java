@@ -3,6 +3,7 @@ package org.mtan4j.plugins.weightings;
 import java.util.List;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.WeightingContext;
+import org.mtan4j.api.weighting.GradientWeighting;
 
 /**
  * UPGrad (Quinton and Rey, "Jacobian Descent for Multi-Objective Optimization", 2024), as LibMTL's
@@ -25,7 +26,7 @@ final class UpGradWeighting extends GradientWeighting {
     }
 
     @Override
-    double[] combination(double[][] gram, double[] losses, WeightingContext context) {
+    protected double[] combination(double[][] gram, double[] losses, WeightingContext context) {
         int k = taskCount();
         double[][] g = normalised(gram, normEps, regEps);
         double[] weights = new double[k];

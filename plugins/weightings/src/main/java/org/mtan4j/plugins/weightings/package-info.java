@@ -4,12 +4,12 @@
  * aggregation/*.py: {@code dualproj}, {@code config}) and the papers cited per class.
  *
  * <ul>
- *   <li>Loss level, extending the package's {@code LossWeighting} (weights fixed for the step):
+ *   <li>Loss level, extending the API's {@link org.mtan4j.api.weighting.LossWeighting} (weights fixed for the step):
  *       {@code equal}, {@code dwa} (the MTAN paper's), {@code rlw}. Loss level with their own terms:
  *       {@code uncertainty} (learned log-variances), {@code gls} (geometric mean), {@code stch} (smooth
  *       Tchebycheff over a nadir point), {@code famo} (logits updated from the losses after the
- *       optimiser's step).</li>
- *   <li>Gradient level, extending {@code GradientWeighting}: the shared gradient is
+ *       optimiser's step), on {@link org.mtan4j.api.weighting.AbstractWeighting}.</li>
+ *   <li>Gradient level, extending the API's {@link org.mtan4j.api.weighting.GradientWeighting}: the shared gradient is
  *       {@code sum_k w_k g_k} with {@code w} decided from the Gram matrix of the per-task gradients
  *       (solved in Java doubles; {@code PseudoInverse}, {@code MinNormSolver}, {@code AlphaFair},
  *       {@code SimplexMinimizer}): {@code pcgrad}, {@code mgda}, {@code cagrad}, {@code imtl},

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.mtan4j.api.contract.DegenerateStep;
+import org.mtan4j.testkit.DegenerateStep;
 
 /** What particular methods prescribe in the Weighting contract's degenerate steps. */
 final class DegenerateChecks {

@@ -1,7 +1,7 @@
 package org.mtan4j.plugins.weightings;
 
 import org.mtan4j.api.WeightingProvider;
-import org.mtan4j.api.contract.WeightingContract;
+import org.mtan4j.testkit.WeightingContract;
 
 /** DwaWeightingProvider passes the Weighting contract. */
 class DwaContractTest extends WeightingContract<DwaWeightingProvider.Options> {

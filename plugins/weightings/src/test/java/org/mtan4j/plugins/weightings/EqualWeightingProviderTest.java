@@ -19,8 +19,8 @@ import org.mtan4j.api.PluginCatalog;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
-import org.mtan4j.api.contract.WeightingContract;
 import org.mtan4j.api.nd.Scalars;
+import org.mtan4j.testkit.WeightingContract;
 
 class EqualWeightingProviderTest extends WeightingContract<NoOptions> {
 

@@ -10,7 +10,7 @@ import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
-import org.mtan4j.api.contract.WeightingContract;
+import org.mtan4j.testkit.WeightingContract;
 
 /** FAMO passes the Weighting contract and a two-step golden case. */
 class FamoContractTest extends WeightingContract<FamoWeightingProvider.Options> {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.Weighting;
-import org.mtan4j.api.contract.GradientContext;
+import org.mtan4j.testkit.GradientContext;
 
 /**
  * GLS and STCH against their closed forms. With the golden problem's losses {@code L_k = e_k . p + c_k}

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
-import org.mtan4j.api.contract.GradientContext;
+import org.mtan4j.testkit.GradientContext;
 
 /**
  * Golden problems for gradient-level weightings: a shared parameter {@code p} (at 0) and linear losses

@@ -14,8 +14,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
-import org.mtan4j.api.contract.GradientContext;
-import org.mtan4j.api.contract.WeightingContract;
+import org.mtan4j.testkit.GradientContext;
+import org.mtan4j.testkit.WeightingContract;
+import org.mtan4j.testkit.WeightingStep;
 
 /** GradDrop passes the Weighting contract and keeps or drops signs as worked out by hand. */
 class GradDropContractTest extends WeightingContract<GradDropWeightingProvider.Options> {
@@ -62,5 +63,11 @@ class GradDropContractTest extends WeightingContract<GradDropWeightingProvider.O
         double[] leaky = run(0.5);
         assertEquals(3, leaky[0], 1e-6);
         assertEquals(0.5, Math.abs(leaky[2]), 1e-6);
+    }
+
+    /** Per feature of the representation, each task's gradient kept or dropped. */
+    @Override
+    protected void expectSharedGradient(WeightingStep step) {
+        ClosedForms.assertGradDrop(step, options().leak());
     }
 }

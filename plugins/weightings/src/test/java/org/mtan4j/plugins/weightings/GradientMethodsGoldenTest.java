@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.Weighting;
-import org.mtan4j.api.contract.ContractSupport;
+import org.mtan4j.testkit.ContractSupport;
 
 /**
  * Each gradient-level method on two or three tasks whose gradients are known, against answers worked
@@ -81,11 +81,11 @@ class GradientMethodsGoldenTest extends ContractSupport {
         try (ai.djl.training.GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
             ai.djl.ndarray.NDArray z = p.reshape(1, 2).repeat(0, 2);
             ai.djl.ndarray.NDList leaves = new ai.djl.ndarray.NDList(
-                    org.mtan4j.api.contract.GradientContext.cut(z), org.mtan4j.api.contract.GradientContext.cut(z));
+                    org.mtan4j.testkit.GradientContext.cut(z), org.mtan4j.testkit.GradientContext.cut(z));
             ai.djl.ndarray.NDList losses = new ai.djl.ndarray.NDList(
                     leaves.get(0).mul(manager.create(new float[] {2, 0})).sum(),
                     leaves.get(1).mul(manager.create(new float[] {0, 1})).sum());
-            w.backward(losses, new org.mtan4j.api.contract.GradientContext(Golden.tasks(2), 0, 0, new Random(1), collector,
+            w.backward(losses, new org.mtan4j.testkit.GradientContext(Golden.tasks(2), 0, 0, new Random(1), collector,
                     java.util.List.of(p), manager).withRepresentations(new ai.djl.ndarray.NDList(z, z), leaves));
         }
         assertArrayEquals(expectedWeights, w.taskWeights(), TOL);

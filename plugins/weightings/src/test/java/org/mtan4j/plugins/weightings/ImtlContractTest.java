@@ -1,8 +1,9 @@
 package org.mtan4j.plugins.weightings;
 
 import org.mtan4j.api.WeightingProvider;
-import org.mtan4j.api.contract.DegenerateStep;
-import org.mtan4j.api.contract.WeightingContract;
+import org.mtan4j.testkit.DegenerateStep;
+import org.mtan4j.testkit.WeightingContract;
+import org.mtan4j.testkit.WeightingStep;
 
 /** ImtlWeightingProvider passes the Weighting contract. */
 class ImtlContractTest extends WeightingContract<ImtlWeightingProvider.Options> {
@@ -25,5 +26,11 @@ class ImtlContractTest extends WeightingContract<ImtlWeightingProvider.Options> 
     protected void expectDegenerate(DegenerateStep step) {
         super.expectDegenerate(step);
         DegenerateChecks.assertImpartial(step);
+    }
+
+    /** The combination of the scaled losses' gradients. */
+    @Override
+    protected void expectSharedGradient(WeightingStep step) {
+        ClosedForms.assertImtl(step);
     }
 }

@@ -1,8 +1,9 @@
 package org.mtan4j.plugins.weightings;
 
 import org.mtan4j.api.WeightingProvider;
-import org.mtan4j.api.contract.DegenerateStep;
-import org.mtan4j.api.contract.WeightingContract;
+import org.mtan4j.testkit.DegenerateStep;
+import org.mtan4j.testkit.WeightingContract;
+import org.mtan4j.testkit.WeightingStep;
 
 /** Imtl with representation gradients (rep_grad) passes the Weighting contract. */
 class ImtlRepGradContractTest extends WeightingContract<ImtlWeightingProvider.Options> {
@@ -22,5 +23,11 @@ class ImtlRepGradContractTest extends WeightingContract<ImtlWeightingProvider.Op
     protected void expectDegenerate(DegenerateStep step) {
         super.expectDegenerate(step);
         DegenerateChecks.assertImpartial(step);
+    }
+
+    /** As without rep-grad: the scaled losses' gradients, back-propagated through the representation. */
+    @Override
+    protected void expectSharedGradient(WeightingStep step) {
+        ClosedForms.assertImtl(step);
     }
 }

@@ -15,7 +15,7 @@ import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingContext;
-import org.mtan4j.api.contract.ContractSupport;
+import org.mtan4j.testkit.ContractSupport;
 
 /** DWA, uncertainty and RLW against values worked out by hand. */
 class LossMethodsGoldenTest extends ContractSupport {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.Weighting;
-import org.mtan4j.api.contract.ContractSupport;
+import org.mtan4j.testkit.ContractSupport;
 
 /** UPGrad, DB-MTL and Nash-MTL on gradients chosen so the answer can be worked out by hand. */
 class MoreGradientMethodsGoldenTest extends ContractSupport {

@@ -1,8 +1,8 @@
 package org.mtan4j.plugins.weightings;
 
 import org.mtan4j.api.WeightingProvider;
-import org.mtan4j.api.contract.DegenerateStep;
-import org.mtan4j.api.contract.WeightingContract;
+import org.mtan4j.testkit.DegenerateStep;
+import org.mtan4j.testkit.WeightingContract;
 
 /** RgwWeightingProvider passes the Weighting contract. */
 class RgwContractTest extends WeightingContract<RgwWeightingProvider.Options> {

@@ -2,8 +2,8 @@ package org.mtan4j.plugins.weightings;
 
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.WeightingProvider;
-import org.mtan4j.api.contract.DegenerateStep;
-import org.mtan4j.api.contract.WeightingContract;
+import org.mtan4j.testkit.DegenerateStep;
+import org.mtan4j.testkit.WeightingContract;
 
 /** RlwWeightingProvider passes the Weighting contract. */
 class RlwContractTest extends WeightingContract<NoOptions> {

@@ -1,7 +1,7 @@
 package org.mtan4j.plugins.weightings;
 
 import org.mtan4j.api.WeightingProvider;
-import org.mtan4j.api.contract.WeightingContract;
+import org.mtan4j.testkit.WeightingContract;
 
 /** StchWeightingProvider passes the Weighting contract. */
 class StchContractTest extends WeightingContract<StchWeightingProvider.Options> {

@@ -2,7 +2,7 @@ package org.mtan4j.plugins.weightings;
 
 import org.mtan4j.api.NoOptions;
 import org.mtan4j.api.WeightingProvider;
-import org.mtan4j.api.contract.WeightingContract;
+import org.mtan4j.testkit.WeightingContract;
 
 /** UncertaintyWeightingProvider passes the Weighting contract. */
 class UncertaintyContractTest extends WeightingContract<NoOptions> {

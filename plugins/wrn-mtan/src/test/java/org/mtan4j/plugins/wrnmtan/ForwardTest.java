@@ -12,7 +12,7 @@ import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 
 /** Full-size WRN-MTAN with the ten decathlon classifiers on a 72x72 batch of 2 (issue 7's acceptance). */
 class ForwardTest extends EngineTest {

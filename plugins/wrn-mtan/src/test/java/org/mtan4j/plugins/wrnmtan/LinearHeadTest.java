@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 
 /** The classifier's loss and output against values worked out by hand. */
 class LinearHeadTest extends EngineTest {

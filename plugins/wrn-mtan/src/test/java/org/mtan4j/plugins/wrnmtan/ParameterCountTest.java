@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
-import org.mtan4j.api.contract.ReferenceStateDict;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
+import org.mtan4j.testkit.ReferenceStateDict;
 
 /**
  * Full-size WRN-MTAN (28-4) with the ten decathlon domains and their classifiers against the

@@ -4,7 +4,7 @@ import java.util.List;
 import org.mtan4j.api.MetricAveraging;
 import org.mtan4j.api.MetricProvider;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.contract.MetricContract;
+import org.mtan4j.testkit.MetricContract;
 
 /**
  * The metric contract for {@code top1}, on a two-class task (the decathlon's Daimler pedestrians).

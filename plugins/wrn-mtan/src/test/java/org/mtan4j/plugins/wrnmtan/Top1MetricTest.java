@@ -12,7 +12,7 @@ import org.mtan4j.api.Metric;
 import org.mtan4j.api.MetricAveraging;
 import org.mtan4j.api.MetricValue;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 
 /** Top-1 accuracy on hand-made batches. */
 class Top1MetricTest extends EngineTest {

@@ -17,8 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.blocks.Layers;
+import org.mtan4j.testkit.EngineTest;
 
 /**
  * Domain-by-domain training as the reference does it: batches of one domain through

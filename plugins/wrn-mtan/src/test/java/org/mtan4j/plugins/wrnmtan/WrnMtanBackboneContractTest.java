@@ -3,7 +3,7 @@ package org.mtan4j.plugins.wrnmtan;
 import java.util.List;
 import org.mtan4j.api.BackboneProvider;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.api.contract.BackboneContract;
+import org.mtan4j.testkit.BackboneContract;
 
 /** The backbone contract for {@code wrn-mtan}: WRN-10-1 with three classification tasks, at 16x24. */
 class WrnMtanBackboneContractTest extends BackboneContract<WrnMtanOptions> {

@@ -1,7 +1,7 @@
 package org.mtan4j.datasets.synthetic.shapes;
 
 import org.mtan4j.api.DatasetProvider;
-import org.mtan4j.api.contract.DatasetContract;
+import org.mtan4j.testkit.DatasetContract;
 
 /** The dataset contract on a small shape domain. */
 class SyntheticShapesContractTest extends DatasetContract<SyntheticShapesOptions> {

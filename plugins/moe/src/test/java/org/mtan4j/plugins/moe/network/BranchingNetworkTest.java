@@ -14,7 +14,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 import org.mtan4j.plugins.moe.encoder.EncoderPass;
 import org.mtan4j.plugins.moe.encoder.ResNetEncoder;
 import org.mtan4j.plugins.moe.encoder.StagedEncoder;

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 import org.mtan4j.plugins.moe.encoder.ResNetEncoder;
 import org.mtan4j.plugins.moe.encoder.SegNetEncoder;
 import org.mtan4j.plugins.moe.encoder.StagedEncoder;

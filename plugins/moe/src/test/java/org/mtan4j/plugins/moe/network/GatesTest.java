@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
-import org.mtan4j.blocks.EngineTest;
+import org.mtan4j.testkit.EngineTest;
 
 /** The softmax gate and DSelect-k's gate: weights that sum to 1, the smooth step, the selection of k experts. */
 class GatesTest extends EngineTest {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             "zsh:  source <(mtan completion zsh)    (in ~/.zshrc)"})
 final class CompletionCommand implements Callable<Integer> {
 
-    /** The shells with a script. */
+    /** The shells the script works in. */
     enum Shell { bash, zsh }
 
     @Spec
@@ -25,12 +25,8 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String script = AutoComplete.bash("mtan", spec.root().commandLine());
-        // picocli's script is a bash completion function; zsh runs it through its bash compatibility layer.
-        if (shell == Shell.zsh && !script.contains("bashcompinit")) {
-            script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
-        }
-        spec.commandLine().getOut().print(script);
+        // One script serves both: under zsh it loads zsh's bash completion layer (bashcompinit) itself.
+        spec.commandLine().getOut().print(AutoComplete.bash("mtan", spec.root().commandLine()));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

@@ -26,5 +26,6 @@ class OverrideBlameTest {
         assertEquals("run.yaml", source("training.epochs", "training.batch-size=4", "training.epochs-max=3"));
         assertEquals("run.yaml", source("dataset[0].options.root", "dataset[1].options.root=/d"));
         assertEquals("run.yaml", source("", "seed=2"), "a whole-document error");
+        assertEquals("run.yaml", source("tasks", "tasks.depth.head=segnet-depth"), "an error about all the tasks");
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /**
  * The model description of the weight commands (a mixin): {@code --config RUN.yaml}, or {@code --run
  * RUN_DIR} whose {@code config.yaml} (written by training) is read and whose
- * {@code checkpoints/best.params} (else {@code last.params}) is the default checkpoint.
+ * {@code checkpoints/best.params} (else {@code last.params}) is the default checkpoint. The dataset's
+ * files are not read: its provider's {@code describe} gives the tasks and the image size.
  */
 final class ModelSource {
 
@@ -40,19 +41,31 @@ final class ModelSource {
         if ((config == null) == (run == null)) {
             throw new BadInput("give exactly one of --config RUN.yaml and --run RUN_DIR");
         }
-        Path file = config;
         if (run != null) {
-            if (!Files.isDirectory(run)) {
-                throw new BadInput(run + ": no such run directory");
-            }
-            file = RunDirectory.open(run).config();
-            if (!Files.isRegularFile(file)) {
-                throw new BadInput(run + ": not a run directory (no config.yaml)");
-            }
-        } else if (RegularFiles.problem(config) != null) {
+            return resolveRunDirectory(run, overrides, false);
+        }
+        if (RegularFiles.problem(config) != null) {
             throw new BadInput(config + ": " + RegularFiles.problem(config));
         }
-        return new RunResolver(PluginRegistry.discover()).resolve(ConfigSource.load(file, overrides), file.toString());
+        // The model needs the task list and the image size only, which the dataset describes without its files.
+        return new RunResolver(PluginRegistry.discover()).resolve(ConfigSource.load(config, overrides), config.toString(), false);
+    }
+
+    /**
+     * The run of a run directory, from its {@code config.yaml} with {@code overrides}.
+     *
+     * @param openData whether the datasets are opened (decathlon-eval trains on them); the model alone needs only their description
+     * @throws BadInput when {@code run} is no folder or has no {@code config.yaml}
+     */
+    static ResolvedRun resolveRunDirectory(Path run, List<String> overrides, boolean openData) {
+        if (!Files.isDirectory(run)) {
+            throw new BadInput(run + ": no such run directory");
+        }
+        Path file = RunDirectory.open(run).config();
+        if (!Files.isRegularFile(file)) {
+            throw new BadInput(run + ": not a run directory (no config.yaml)");
+        }
+        return new RunResolver(PluginRegistry.discover()).resolve(ConfigSource.load(file, overrides), file.toString(), openData);
     }
 
     /**

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Multi-task learning with attention (MTAN) on the JVM.",
         subcommands = {TrainCommand.class, ValidateCommand.class, PluginsCommand.class, DataCommand.class,
                 ReportCommand.class, SweepCommand.class, ImportWeightsCommand.class, ExportWeightsCommand.class, PredictCommand.class,
-                BenchCommand.class, DoctorCommand.class, CompletionCommand.class})
+                DecathlonEvalCommand.class, BenchCommand.class, DoctorCommand.class, CompletionCommand.class})
 final class MtanCommand implements Runnable {
 
     @Spec

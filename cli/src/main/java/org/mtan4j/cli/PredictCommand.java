@@ -3,15 +3,11 @@ package org.mtan4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.datasets.decathlon.DecathlonOptions;
-import org.mtan4j.datasets.decathlon.DecathlonResults;
 import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.predict.PredictionException;
 import org.mtan4j.runtime.predict.Predictor;
@@ -26,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code mtan predict}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Runs a trained model on images and writes, per input and task, a .npy prediction and a PNG picture.",
-            "Inputs: .npy (H, W, 3) floats in [0, 1], or PNG/JPEG; resized bilinearly to the model's input size when they differ.",
+            "Inputs: .npy (H, W, 3) floats in [0, 1], or PNG/JPEG; each task's input is the image as its dataset prepares its"
+                + " validation images (by default resized bilinearly to the model's input size; decathlon: short side resized,"
+                + " centre crop, the domain's mean and std).",
             "Outputs <stem>.<task>.npy / .png (segmentation: class index map (H, W) plus <stem>.<task>.logprobs.npy (H, W, C),"
                 + " palette picture; depth: (H, W, 1), viridis-like picture scaled to its min..max; normal: (H, W, 3) unit vectors,"
                 + " RGB = (n + 1) / 2). Nothing is written unless every input succeeds.",
@@ -34,9 +32,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " (the images of the devkit's <domain>_test_stripped.json) and writes the Visual Decathlon challenge's results"
                 + " file, a JSON list of {\"image_id\", \"category_id\"} with the devkit's ids."})
 final class PredictCommand implements Callable<Integer> {
-
-    /** The decathlon dataset's unlabelled split. */
-    private static final String TEST = "test";
 
     @Spec
     CommandSpec spec;
@@ -95,35 +90,19 @@ final class PredictCommand implements Callable<Integer> {
 
     /** Classifies each decathlon dataset's test split with its tasks and writes one results file. */
     private void writeDecathlonResults(ResolvedRun run, RunModel runModel, PrintWriter stdout) throws IOException {
-        List<DecathlonResults.Result> results = new ArrayList<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (int d = 0; d < run.datasets().size(); d++) {
-            if (!(run.datasets().get(d).options() instanceof DecathlonOptions options)) {
-                throw new BadInput("--decathlon-results needs decathlon datasets; dataset " + (d + 1) + " is '"
-                        + run.config().datasets().get(d).name() + "'");
-            }
-            try (MultiTaskDataset dataset = run.datasets().get(d).provider().open(options)) {
-                if (!dataset.splits().contains(TEST)) {
-                    throw new BadInput("domain '" + options.domain() + "' has no test split: missing "
-                            + options.annotationsDir().resolve(options.domain() + "_test_stripped.json")
-                            + " (set the dataset option annotations to the devkit's decathlon-1.0/annotations)");
-                }
+        List<DecathlonOptions> domains = DecathlonSubmission.domains(run, "--decathlon-results");
+        DecathlonSubmission submission = new DecathlonSubmission();
+        for (int d = 0; d < domains.size(); d++) {
+            try (MultiTaskDataset dataset = DecathlonSubmission.open(run, d, domains.get(d))) {
                 for (int task : run.tasksOf(d)) {
-                    int[] classes = SplitClassifier.classify(runModel, dataset, TEST, task, run.config().training().evalBatchSize());
-                    results.addAll(DecathlonResults.domain(options.annotationsDir(), options.domain(), classes));
-                    counts.put(options.domain(), classes.length);
+                    submission.add(domains.get(d), SplitClassifier.classify(runModel, dataset, DecathlonSubmission.TEST, task,
+                            run.config().training().evalBatchSize()));
                 }
             } catch (IOException e) {
-                // Missing or malformed data and annotation files are the user's to fix: exit 2.
+                // An image of the test split that cannot be read is the user's to fix: exit 2.
                 throw new PredictionException(e.getMessage(), e);
             }
         }
-        try {
-            DecathlonResults.write(decathlonResults, results, merge);
-        } catch (IOException e) {
-            throw new PredictionException(decathlonResults + ": cannot write the results (" + e.getMessage() + ")", e);
-        }
-        counts.forEach((domain, n) -> stdout.printf("%s: %d test images%n", domain, n));
-        stdout.printf("Wrote %d results to %s%s.%n", results.size(), decathlonResults.toAbsolutePath(), merge ? " (merged)" : "");
+        submission.write(decathlonResults, merge, stdout);
     }
 }

@@ -127,8 +127,8 @@ final class TrainCommand implements Callable<Integer> {
                     + String.join("; ", changes) + ". Pass --accept-config-change to continue with the new values.");
         }
         changes.forEach(c -> stderr.println("mtan: continuing with a changed configuration: " + c));
-        stderr.println("mtan: resuming " + resume + " from " + point.checkpoint().file().getFileName() + " (epoch "
-                + point.checkpoint().state().epoch() + ", step " + point.checkpoint().state().step() + ")");
+        stderr.println("mtan: resuming " + resume + " from " + point.checkpoint().file().getFileName() + " ("
+                + point.checkpoint().state().position() + ")");
         StopRequest stop = new StopRequest();
         return whileStoppable(stop, resume, stderr, () -> {
             Runs.Outcome outcome;

@@ -112,7 +112,8 @@ public class CliTest {
         Result r = mtan("plugins");
         assertEquals(0, r.code(), r.err());
         for (String name : new String[] {"split", "segnet-semantic", "segnet-depth", "segnet-normal", "equal",
-            "confusion-matrix", "depth-error", "normal-angle", "synthetic", "backbones:", "heads:", "weightings:", "datasets:", "metrics:"}) {
+            "confusion-matrix", "depth-error", "normal-angle", "synthetic", "backbones:", "heads:", "weightings:", "datasets:", "metrics:",
+            "  mmoe ", "  cgc ", "  ple ", "  dselect-k ", "  ltb "}) {
             assertTrue(r.out().contains(name), name + " in\n" + r.out());
         }
         assertTrue(r.out().contains("filters"), "options with defaults are shown");

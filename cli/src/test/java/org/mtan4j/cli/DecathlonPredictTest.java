@@ -41,7 +41,7 @@ class DecathlonPredictTest {
         Engines.markOffline();
     }
 
-    private static void png(Path file, long seed) throws Exception {
+    static void png(Path file, long seed) throws Exception {
         SplittableRandom r = new SplittableRandom(seed);
         BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 64; y++) {
@@ -54,7 +54,7 @@ class DecathlonPredictTest {
     }
 
     /** One domain's images and devkit annotations; test image n has id firstImage + 100 + n. */
-    private static void domain(Path root, String domain, long firstImage, long firstCategory, int tests) throws Exception {
+    static void domain(Path root, String domain, long firstImage, long firstCategory, int tests) throws Exception {
         List<String> images = new ArrayList<>();
         List<String> annotations = new ArrayList<>();
         long id = firstImage;
@@ -79,7 +79,7 @@ class DecathlonPredictTest {
                 + ", \"categories\": " + categories + "}");
     }
 
-    private static String yaml(Path root, String... domains) {
+    static String yaml(Path root, String... domains) {
         StringBuilder y = new StringBuilder("name: dec\nseed: 2\ndataset:\n");
         for (String d : domains) {
             y.append("  - {name: decathlon, options: {root: '").append(root).append("', domain: ").append(d)
@@ -93,7 +93,7 @@ class DecathlonPredictTest {
     }
 
     /** Writes the run YAML and a checkpoint of its initial weights; returns {config, checkpoint}. */
-    private static Path[] initialModel(Path dir, String name, String text) throws Exception {
+    static Path[] initialModel(Path dir, String name, String text) throws Exception {
         Path config = dir.resolve(name + ".yaml");
         Files.writeString(config, text);
         Path checkpoint = dir.resolve(name + ".params");
@@ -103,7 +103,7 @@ class DecathlonPredictTest {
         return new Path[] {config, checkpoint};
     }
 
-    private static ResolvedRun resolve(String text) {
+    static ResolvedRun resolve(String text) {
         return new RunResolver(PluginRegistry.discover()).resolve(ConfigLoader.load(text, "run.yaml", List.of()), "run.yaml");
     }
 

@@ -74,7 +74,7 @@ class DroppedPluginTest {
                     "--set", "dataset.options.height=32", "--set", "dataset.options.width=32", "--set", "dataset.options.train-size=4",
                     "--set", "dataset.options.val-size=2", "--set", "training.epochs=1", "--set", "backbone.options.filters=[4,4,4,4,4]");
             assertEquals(0, train.code(), train.err());
-            assertTrue(Files.readString(dir.resolve("runs/demo/metrics.csv")).contains("0,train,depth,weight,0.5"));
+            assertTrue(Files.readString(dir.resolve("runs/demo/metrics.csv")).contains("1,train,depth,weight,0.5"));
         } finally {
             if (previous == null) {
                 System.clearProperty("mtan.plugin.path");

@@ -81,6 +81,18 @@ public interface Backbone {
     }
 
     /**
+     * Called by the runtime before each training epoch, the one a resumed run continues in included,
+     * for backbones whose training depends on how far it has come (LTB's Gumbel-softmax temperature
+     * and warm-up). Whatever such a backbone derives must be a function of these two numbers alone, so
+     * that a resumed run trains exactly as the uninterrupted one. Nothing by default.
+     *
+     * @param epoch the epoch about to start, from 0
+     * @param epochs the run's number of epochs
+     */
+    default void onEpochStart(int epoch, int epochs) {
+    }
+
+    /**
      * Optional: the shared trunk's parameters under the names of the pretrained network the reference
      * starts from (torchvision's {@code resnet50} for ResNet-MTAN), for importing pretrained weights
      * into the trunk alone ({@code mtan import-weights --only trunk}). Ordered as that network's

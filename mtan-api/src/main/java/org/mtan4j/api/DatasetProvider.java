@@ -26,4 +26,16 @@ public interface DatasetProvider<O> extends PluginProvider<O> {
     default Optional<DatasetDescription> describe(O options) {
         return Optional.empty();
     }
+
+    /**
+     * How {@code mtan predict --input} prepares an image for this dataset's tasks: the evaluation
+     * preprocessing of its validation split. The default, {@link InputPreprocessing#RESIZE}, reads no
+     * data; a dataset that crops or normalises (the Visual Decathlon: short side resized, centre crop, the
+     * domain's mean and std) overrides it, and may read its data to do so (statistics, class folders).
+     *
+     * @throws IOException when the data it needs cannot be read; the message names the file or folder
+     */
+    default InputPreprocessing inputPreprocessing(O options) throws IOException {
+        return InputPreprocessing.RESIZE;
+    }
 }

@@ -19,7 +19,7 @@ import org.mtan4j.runtime.config.TrainingConfig;
  * What a run with several datasets (many-to-many training) must satisfy, checked at resolve time: one
  * task per dataset, one device, a weighting that works on one task's loss per batch, and valid
  * {@code training.task-order} and {@code training.restarts}; and that runs with one dataset leave those
- * two keys out.
+ * keys and {@code training.train-on-val} out.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 final class ManyToMany {
@@ -131,6 +131,9 @@ final class ManyToMany {
         }
         if (!training.restartList().isEmpty()) {
             throw new ConfigException(source, "training.restarts", "applies only to runs with several datasets (many-to-many training)");
+        }
+        if (training.trainOnVal() != null) {
+            throw new ConfigException(source, "training.train-on-val", "applies only to runs with several datasets (many-to-many training)");
         }
     }
 }

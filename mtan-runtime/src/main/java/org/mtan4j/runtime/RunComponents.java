@@ -124,6 +124,11 @@ public final class RunComponents implements AutoCloseable {
 
     /** Fresh metric instances, per task. */
     public List<List<Metric>> newMetrics() {
+        return newMetrics(run);
+    }
+
+    /** Fresh instances of {@code run}'s metrics, per task. */
+    public static List<List<Metric>> newMetrics(ResolvedRun run) {
         List<List<Metric>> all = new ArrayList<>();
         for (int t = 0; t < run.tasks().size(); t++) {
             List<Metric> taskMetrics = new ArrayList<>();

@@ -196,7 +196,7 @@ public final class RunResolver {
             double initial = training.optimizer().learningRate();
             training = training.withManyToMany(training.taskOrder() == null ? TrainingConfig.TASK_ORDERS.get(0) : training.taskOrder(),
                     training.restartList().stream().map(r -> new RestartConfig(r.epoch(), r.learningRate() == null ? initial : r.learningRate(),
-                            r.skipTasks())).toList());
+                            r.skipTasks())).toList(), Boolean.TRUE.equals(training.trainOnVal()));
         } else {
             ManyToMany.refuseSettings(training, source);
         }
@@ -209,7 +209,7 @@ public final class RunResolver {
     }
 
     /** {@code dataset}, or {@code dataset[i]} when the run lists several. */
-    static String datasetPath(int index, boolean several) {
+    public static String datasetPath(int index, boolean several) {
         return several ? "dataset[" + index + "]" : "dataset";
     }
 

@@ -15,6 +15,7 @@ import org.mtan4j.runtime.training.MultiTaskTrainer;
 import org.mtan4j.runtime.training.RunEnd;
 import org.mtan4j.runtime.training.StopRequest;
 import org.mtan4j.runtime.training.TrainingListener;
+import org.mtan4j.runtime.training.TrainingStopped;
 
 /** Runs a resolved configuration end to end into its run directory. */
 public final class Runs {
@@ -154,14 +155,22 @@ public final class Runs {
     private static Outcome execute(ResolvedRun run, RunDirectory directory, Checkpoints.Checkpoint resume,
             List<TrainingListener> listeners, StopRequest stop) {
         List<TrainingListener> all = new ArrayList<>();
-        all.add(new RunRecorder(directory));
+        RunRecorder recorder = new RunRecorder(directory);
+        all.add(recorder);
         all.addAll(listeners);
-        Injector injector = RunModule.injector(run, all, PluginRegistry.pluginClassLoader());
-        Checkpoints checkpoints = new Checkpoints(directory.checkpoints(), run.config().training().keepCheckpoints());
-        try (RunComponents components = injector.getInstance(RunComponents.class)) {
-            RunEnd end = run.manyToMany() ? injector.getInstance(ManyToManyTrainer.class).train(checkpoints, resume, stop)
-                    : injector.getInstance(MultiTaskTrainer.class).train(checkpoints, resume, stop);
-            return new Outcome(directory, end);
+        try {
+            Injector injector = RunModule.injector(run, all, PluginRegistry.pluginClassLoader());
+            Checkpoints checkpoints = new Checkpoints(directory.checkpoints(), run.config().training().keepCheckpoints());
+            try (RunComponents components = injector.getInstance(RunComponents.class)) {
+                RunEnd end = run.manyToMany() ? injector.getInstance(ManyToManyTrainer.class).train(checkpoints, resume, stop)
+                        : injector.getInstance(MultiTaskTrainer.class).train(checkpoints, resume, stop);
+                return new Outcome(directory, end);
+            }
+        } catch (TrainingStopped e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            recorder.onRunFailed(e);
+            throw e;
         }
     }
 }

@@ -29,11 +29,15 @@ import java.util.List;
  *     writes them at epoch ends only (every {@code checkpoint-every} epochs)
  * @param keepCheckpoints how many of the newest resumable checkpoints to keep (default 2, so that a damaged
  *     newest one leaves one to fall back to)
+ * @param trainOnVal many-to-many runs only: whether each task's turn also trains on its validation split,
+ *     after its training split (default false), as the paper's decathlon code with {@code --mode all}
+ *     before a test submission; the validation metrics are then measured on data the model learns from.
+ *     Absent (null) in other runs
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingConfig(Integer epochs, Integer batchSize, Integer evalBatchSize, OptimizerConfig optimizer,
         SchedulerConfig scheduler, Integer loaderThreads, Integer prefetch, Integer checkpointEvery, Integer threads,
-        String taskOrder, List<RestartConfig> restarts, Integer checkpointEverySteps, Integer keepCheckpoints) {
+        String taskOrder, List<RestartConfig> restarts, Integer checkpointEverySteps, Integer keepCheckpoints, Boolean trainOnVal) {
 
     /** The values of {@link #taskOrder()}. */
     public static final List<String> TASK_ORDERS = List.of("in-turn", "interleaved");
@@ -60,12 +64,12 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Integer evalBatc
     }
 
     /**
-     * These settings with the task order and restarts given (the resolver writes out their defaults for
-     * many-to-many runs).
+     * These settings with the task order, restarts and training on the validation splits given (the
+     * resolver writes out their defaults for many-to-many runs).
      */
-    public TrainingConfig withManyToMany(String order, List<RestartConfig> newRestarts) {
+    public TrainingConfig withManyToMany(String order, List<RestartConfig> newRestarts, boolean newTrainOnVal) {
         return new TrainingConfig(epochs, batchSize, evalBatchSize, optimizer, scheduler, loaderThreads, prefetch,
-                checkpointEvery, threads, order, newRestarts, checkpointEverySteps, keepCheckpoints);
+                checkpointEvery, threads, order, newRestarts, checkpointEverySteps, keepCheckpoints, newTrainOnVal);
     }
 
     /** The restarts, never null. */
@@ -75,6 +79,6 @@ public record TrainingConfig(Integer epochs, Integer batchSize, Integer evalBatc
 
     /** All defaults. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -6,14 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.mtan4j.api.InputImage;
 import org.mtan4j.api.io.Npy;
 import org.mtan4j.api.io.NpyArray;
 import org.mtan4j.api.io.NpyDType;
 import org.mtan4j.api.io.RegularFiles;
 
 /**
- * Reads prediction inputs as {@code (3, H, W)} float arrays in [0, 1] at the model's size; see the
- * package comment for the accepted files and the resizing.
+ * Reads prediction inputs as {@link InputImage}s, RGB in [0, 1]; see the package comment for the
+ * accepted files.
  */
 public final class InputImages {
 
@@ -34,13 +35,13 @@ public final class InputImages {
     }
 
     /**
-     * Reads {@code file} and resizes it to {@code height x width}.
+     * Reads {@code file} at its own size; each dataset then makes its model input of it
+     * ({@link org.mtan4j.api.DatasetProvider#inputPreprocessing}).
      *
-     * @return {@code 3 * height * width} values, channel-major ({@code (3, H, W)})
      * @throws PredictionException naming the file when it is missing, unreadable, of an unsupported kind,
      *     not {@code (H, W, 3)}, not floating point or outside [0, 1]
      */
-    public static float[] load(Path file, int height, int width) {
+    public static InputImage read(Path file) {
         if (RegularFiles.problem(file) != null) {
             throw new PredictionException(file + ": " + RegularFiles.problem(file));
         }
@@ -95,33 +96,6 @@ public final class InputImages {
                 }
             }
         }
-        return resizeToChw(hwc, h, w, height, width);
-    }
-
-    /**
-     * Bilinear resize of an {@code (h, w, 3)} image to {@code (3, outH, outW)} with half-pixel centres
-     * (PyTorch's {@code align_corners=False}); a plain transpose when the size already fits.
-     */
-    static float[] resizeToChw(float[] hwc, int h, int w, int outH, int outW) {
-        float[] out = new float[3 * outH * outW];
-        int plane = outH * outW;
-        for (int y = 0; y < outH; y++) {
-            float sy = h == outH ? y : Math.max(0f, (y + 0.5f) * h / outH - 0.5f);
-            int y0 = Math.min((int) sy, h - 1);
-            int y1 = Math.min(y0 + 1, h - 1);
-            float fy = sy - y0;
-            for (int x = 0; x < outW; x++) {
-                float sx = w == outW ? x : Math.max(0f, (x + 0.5f) * w / outW - 0.5f);
-                int x0 = Math.min((int) sx, w - 1);
-                int x1 = Math.min(x0 + 1, w - 1);
-                float fx = sx - x0;
-                for (int c = 0; c < 3; c++) {
-                    float top = hwc[(y0 * w + x0) * 3 + c] * (1 - fx) + hwc[(y0 * w + x1) * 3 + c] * fx;
-                    float bottom = hwc[(y1 * w + x0) * 3 + c] * (1 - fx) + hwc[(y1 * w + x1) * 3 + c] * fx;
-                    out[c * plane + y * outW + x] = top * (1 - fy) + bottom * fy;
-                }
-            }
-        }
-        return out;
+        return new InputImage(file, hwc, h, w);
     }
 }

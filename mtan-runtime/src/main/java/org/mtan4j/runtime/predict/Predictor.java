@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,17 +19,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.mtan4j.api.DatasetProvider;
+import org.mtan4j.api.InputImage;
+import org.mtan4j.api.InputPreprocessing;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.api.io.Npy;
 import org.mtan4j.api.io.RegularFiles;
+import org.mtan4j.runtime.ResolvedRun;
+import org.mtan4j.runtime.ResolvedRun.Chosen;
+import org.mtan4j.runtime.RunResolver;
+import org.mtan4j.runtime.training.MultiTaskNetwork;
 import org.mtan4j.runtime.weights.RunModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs a model on image files and writes each task's prediction and picture; the files and their
- * formats are listed in the package comment. Either every output is written or none: they go to a
- * temporary folder beside the output folder first and are moved in at the end.
+ * formats are listed in the package comment. Each task's input is the image as its own dataset
+ * preprocesses its validation images ({@link org.mtan4j.api.DatasetProvider#inputPreprocessing}). Either
+ * every output is written or none: they go to a temporary folder beside the output folder first and are
+ * moved in at the end.
  */
 public final class Predictor {
 
@@ -69,17 +79,16 @@ public final class Predictor {
         if (image[0] != 3) {
             throw new PredictionException("the model takes " + image[0] + "-channel images; predict reads RGB images only");
         }
-        int height = (int) image[1];
-        int width = (int) image[2];
+        List<InputPreprocessing> preprocessing = inputPreprocessing(model.run());
         Path absolute = outDir.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path temp = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".tmp-");
         try {
             List<String> names = new ArrayList<>();
             for (Path input : inputs) {
-                float[] chw = InputImages.load(input, height, width);
+                InputImage read = InputImages.read(input);
                 try (NDManager manager = model.manager().newSubManager()) {
-                    NDList predictions = model.predict(manager.create(chw, new Shape(1, 3, height, width)));
+                    NDList predictions = predictTasks(model, preprocessing, read, manager);
                     for (int t = 0; t < model.heads().size(); t++) {
                         names.addAll(write(temp, InputImages.stem(input), model.heads().get(t).task(), predictions.get(t).get(0)));
                     }
@@ -91,6 +100,56 @@ public final class Predictor {
         } finally {
             deleteTree(temp);
         }
+    }
+
+    /**
+     * Each dataset's evaluation preprocessing ({@link org.mtan4j.api.DatasetProvider#inputPreprocessing}),
+     * in the order of the run's datasets.
+     *
+     * @throws PredictionException naming the dataset when its data, needed for it, cannot be read
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static List<InputPreprocessing> inputPreprocessing(ResolvedRun run) {
+        List<InputPreprocessing> out = new ArrayList<>();
+        for (int d = 0; d < run.datasets().size(); d++) {
+            Chosen<DatasetProvider> dataset = run.datasets().get(d);
+            try {
+                out.add(dataset.provider().inputPreprocessing(dataset.options()));
+            } catch (IOException e) {
+                throw new PredictionException(RunResolver.datasetPath(d, run.manyToMany()) + " ('" + dataset.provider().name()
+                        + "'): its evaluation preprocessing needs its data: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One prediction per task for one image (a batch of one): each task gets the input its own
+     * dataset's preprocessing makes. With one dataset the whole network runs once; with several
+     * (many-to-many) each task runs its own path ({@link MultiTaskNetwork#forwardTask}) on its input.
+     */
+    private static NDList predictTasks(RunModel model, List<InputPreprocessing> preprocessing, InputImage image, NDManager manager)
+            throws IOException {
+        ResolvedRun run = model.run();
+        Shape shape = new Shape(run.imageShape());
+        NDList inputs = new NDList(preprocessing.size());
+        for (InputPreprocessing p : preprocessing) {
+            float[] chw = p.modelInput(image, shape);
+            if (chw.length != shape.size()) {
+                throw new IllegalStateException("the evaluation preprocessing gave " + chw.length + " values for " + image.file()
+                        + ", the model takes " + shape);
+            }
+            inputs.add(manager.create(chw, new Shape(1).addAll(shape)));
+        }
+        if (!run.manyToMany()) {
+            return model.predict(inputs.get(0));
+        }
+        ParameterStore store = new ParameterStore(manager, false);
+        NDList predictions = new NDList(run.tasks().size());
+        for (int t = 0; t < run.tasks().size(); t++) {
+            predictions.add(model.network().forwardTask(store, inputs.get(run.taskSources().get(t).dataset()), false, t));
+        }
+        return predictions;
     }
 
     /** Writes one task's files for one input into {@code dir}; returns their names. */

@@ -3,8 +3,10 @@
  *
  * <p>Inputs ({@link org.mtan4j.runtime.predict.InputImages}): {@code .npy} arrays {@code (H, W, 3)} of
  * floats in [0, 1] (as the datasets store images), or PNG / JPEG files (read with {@code javax.imageio},
- * scaled to [0, 1]). Both are resized to the model's input size when they differ, by bilinear
- * interpolation with half-pixel centres (PyTorch's {@code align_corners=False}, no antialiasing).
+ * scaled to [0, 1]). Each task's input is the image as its dataset prepares its validation images
+ * ({@link org.mtan4j.api.DatasetProvider#inputPreprocessing}); by default resized to the model's input
+ * size when they differ, by bilinear interpolation with half-pixel centres (PyTorch's
+ * {@code align_corners=False}, no antialiasing).
  *
  * <p>Outputs, per input {@code <stem>} (its file name without extension) and task {@code <task>}
  * ({@link org.mtan4j.runtime.predict.Predictor}):
@@ -26,6 +28,8 @@
  * <p>Benchmark submissions: {@link org.mtan4j.runtime.predict.SplitClassifier} gives a classification
  * task's class for every sample of a dataset split (the Visual Decathlon's unlabelled {@code test}
  * split), running only that task's path; the decathlon dataset writes them as the challenge's results
- * file ({@code mtan predict --decathlon-results}).
+ * file ({@code mtan predict --decathlon-results}). {@link org.mtan4j.runtime.predict.PerTaskAdaptation} is
+ * the paper's decathlon test protocol ({@code mtan decathlon-eval}): each task adapted for one epoch on its
+ * training and one on its validation split before its split is predicted.
  */
 package org.mtan4j.runtime.predict;

@@ -114,7 +114,7 @@ public final class ComparisonReport {
         Set<Integer> epochs = new TreeSet<>();
         for (RunRecord run : group) {
             RunSummary summary = RunSummary.of(run, selection);
-            summary.epochs().forEach(e -> epochs.add(e + 1));
+            epochs.addAll(summary.epochs());
             summary.values().forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
             Map<String, Path> baselinePaths = new LinkedHashMap<>();
             if (cliBaselines.isEmpty()) {

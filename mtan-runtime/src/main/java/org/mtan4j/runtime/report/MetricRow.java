@@ -3,7 +3,7 @@ package org.mtan4j.runtime.report;
 /**
  * One row of a run's {@code metrics.csv}.
  *
- * @param epoch from 0
+ * @param epoch from 1
  * @param split {@code train} or {@code val}
  * @param task the task, empty for run-wide values (learning rate)
  * @param metric {@code loss}, {@code weight}, {@code learning-rate} or a metric value's name

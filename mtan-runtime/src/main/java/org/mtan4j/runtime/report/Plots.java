@@ -90,7 +90,7 @@ public final class Plots {
         Map<String, XYSeries> metrics = new LinkedHashMap<>();
         XYSeries lr = new XYSeries("learning rate");
         for (MetricRow row : run.rows()) {
-            double x = row.epoch() + 1;
+            double x = row.epoch();
             if (row.metric().equals("loss")) {
                 loss.computeIfAbsent(row.split() + " " + row.task(), XYSeries::new).add(x, row.value());
             } else if (row.split().equals("train") && row.metric().equals("weight")) {

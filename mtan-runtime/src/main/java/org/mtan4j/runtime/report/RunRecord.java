@@ -69,8 +69,9 @@ public record RunRecord(Path directory, RunConfig config, Map<String, Object> pr
     }
 
     /**
-     * Reads {@code metrics.csv}. The sixth column ({@code higher-is-better}) is optional, so files
-     * written before it existed still read, without directions.
+     * Reads {@code metrics.csv}, epochs counted from 1. The sixth column ({@code higher-is-better}) is
+     * optional, so files written before it existed still read, without directions; files written when
+     * epochs were counted from 0 (they hold an epoch 0) are renumbered.
      */
     static List<MetricRow> readMetrics(Path file) {
         List<String> lines;
@@ -83,6 +84,7 @@ public record RunRecord(Path directory, RunConfig config, Map<String, Object> pr
             throw new IllegalArgumentException(file + ": not a metrics.csv (header 'epoch,split,task,metric,value[,higher-is-better]')");
         }
         List<MetricRow> rows = new ArrayList<>(lines.size());
+        boolean fromZero = false;
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -94,12 +96,16 @@ public record RunRecord(Path directory, RunConfig config, Map<String, Object> pr
             }
             try {
                 Boolean direction = f.length > 5 && !f[5].isEmpty() ? Boolean.valueOf(f[5]) : null;
-                rows.add(new MetricRow(Integer.parseInt(f[0]), f[1], f[2], f[3], Double.parseDouble(f[4]), direction));
+                int epoch = Integer.parseInt(f[0]);
+                fromZero |= epoch == 0;
+                rows.add(new MetricRow(epoch, f[1], f[2], f[3], Double.parseDouble(f[4]), direction));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
-        return List.copyOf(rows);
+        // Files written before epochs were counted from 1 hold an epoch 0: renumbered, they read as new ones.
+        return fromZero ? rows.stream().map(r -> new MetricRow(r.epoch() + 1, r.split(), r.task(), r.metric(), r.value(),
+                r.higherIsBetter())).toList() : List.copyOf(rows);
     }
 
     /** The run's name (its folder's name). */

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  *
  * @param run the run
  * @param selection how the epochs were chosen
- * @param epochs the epochs the values come from (from 0)
+ * @param epochs the epochs the values come from (from 1)
  * @param values each validation metric's value: the mean over {@code epochs}
  */
 public record RunSummary(RunRecord run, Selection selection, List<Integer> epochs, Map<MetricKey, Double> values) {

@@ -27,7 +27,7 @@ public final class Report {
             for (int i = 0; i < model.size(); i++) {
                 MetricValue m = model.get(i);
                 MetricValue b = i < baseline.size() ? baseline.get(i) : null;
-                boolean better = b != null && (m.direction() == Direction.HIGHER_IS_BETTER ? m.value() > b.value() : m.value() < b.value());
+                boolean better = b != null && beats(m, b);
                 out.append("| ").append(tasks.get(t).name()).append(" | ").append(m.name())
                         .append(m.direction() == Direction.HIGHER_IS_BETTER ? " (higher is better)" : " (lower is better)")
                         .append(" | ").append(format(m.value()))
@@ -36,6 +36,11 @@ public final class Report {
             }
         }
         return out.toString();
+    }
+
+    /** Whether {@code model} is strictly better than {@code baseline} in {@code model}'s direction (same metric). */
+    public static boolean beats(MetricValue model, MetricValue baseline) {
+        return model.direction() == Direction.HIGHER_IS_BETTER ? model.value() > baseline.value() : model.value() < baseline.value();
     }
 
     /** The whole report, without notes on the metric formulas. */

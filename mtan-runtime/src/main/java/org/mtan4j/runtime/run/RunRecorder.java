@@ -22,6 +22,7 @@ import org.mtan4j.runtime.report.Plots;
 import org.mtan4j.runtime.report.RunRecord;
 import org.mtan4j.runtime.training.EpochEnd;
 import org.mtan4j.runtime.training.MultiTaskNetwork;
+import org.mtan4j.runtime.training.Restart;
 import org.mtan4j.runtime.training.RunEnd;
 import org.mtan4j.runtime.training.RunStart;
 import org.mtan4j.runtime.training.TrainingListener;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the run directory as the run goes: {@code config.yaml} and {@code provenance.json} at the
- * start, a block of {@code metrics.csv} rows and the checkpoints after every epoch, {@code report.md}
+ * start, a block of {@code metrics.csv} rows and the checkpoints after every epoch (and the model at each
+ * restart of a many-to-many run, {@link RunDirectory#restartCheckpoint}), {@code report.md}
  * and the charts in {@code plots/} at the end. Each file is complete whenever the run stops: rows are appended and flushed per epoch,
  * everything else is replaced atomically.
  */
@@ -39,7 +41,8 @@ public final class RunRecorder implements TrainingListener {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
 
     /**
-     * The header of {@code metrics.csv}. The last column says the metric's direction ({@code true},
+     * The header of {@code metrics.csv}. Epochs are counted from 1 (files of earlier versions count from 0,
+     * see {@link org.mtan4j.runtime.report.RunRecord}; {@code provenance.json} says {@code "epochs-from": 1}). The last column says the metric's direction ({@code true},
      * {@code false}) so that reports can rank runs and compute Delta_MTL from the file alone; it is
      * empty for values without one (task weight, learning rate).
      */
@@ -64,6 +67,9 @@ public final class RunRecorder implements TrainingListener {
     public void onRunStart(RunStart start) {
         this.start = start;
         try {
+            if (!start.resumed()) {
+                directory.prepare();
+            }
             AtomicFiles.writeString(directory.config(), Yaml.mapper().writeValueAsString(start.run().config()));
             if (start.resumed()) {
                 resumeRecords(start);
@@ -83,6 +89,7 @@ public final class RunRecorder implements TrainingListener {
             provenance.put("git-commit", gitCommit());
             provenance.put("started", Instant.now().toString());
             provenance.put("status", "running");
+            provenance.put("epochs-from", 1);
             writeProvenance();
             Files.writeString(directory.metrics(), HEADER + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -137,10 +144,21 @@ public final class RunRecorder implements TrainingListener {
         }
     }
 
+    /** Keeps the weights of a restart's start, which later epochs' checkpoints overwrite. */
+    @Override
+    public void onRestart(Restart restart) {
+        try {
+            ParamsFiles.write(directory.restartCheckpoint(restart.epoch()), restart.network());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + directory.root() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The {@code metrics.csv} rows of one epoch. */
     private static List<String> rows(EpochEnd epoch) {
         List<String> rows = new ArrayList<>();
-        int e = epoch.epoch();
+        // Counted from 1, as the console, report.md and the plots count.
+        int e = epoch.epoch() + 1;
         for (int t = 0; t < epoch.tasks().size(); t++) {
             String task = epoch.tasks().get(t).name();
             rows.add(row(e, "train", task, "loss", epoch.trainLosses()[t], Direction.LOWER_IS_BETTER));
@@ -174,6 +192,25 @@ public final class RunRecorder implements TrainingListener {
         }
         writePlots();
         LOG.info("run directory: {}", directory.root());
+    }
+
+    /**
+     * Marks the run {@value RunDirectory#FAILED} in {@code provenance.json}, with the reason, when it stopped
+     * on an error after it started; a run that failed before writing anything stays without a folder. A
+     * provenance that cannot be written (the disk that failed the run) is logged, never hides the error.
+     */
+    public void onRunFailed(Throwable error) {
+        if (start == null || provenance.isEmpty()) {
+            return;
+        }
+        provenance.put("status", RunDirectory.FAILED);
+        provenance.put("failed", Instant.now().toString());
+        provenance.put("failure", error.getMessage() == null ? error.toString() : error.getMessage());
+        try {
+            writeProvenance();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot mark {} failed: {}", directory.provenance(), e.toString());
+        }
     }
 
     /** The metric formula lines of the report, from the resolved metric options. */

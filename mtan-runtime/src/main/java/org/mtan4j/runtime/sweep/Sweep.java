@@ -117,6 +117,7 @@ public final class Sweep {
         List<PlannedRun> planned = new ArrayList<>();
         List<ResolvedRun> resolvedRuns = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
+        Map<String, String> sameRun = new LinkedHashMap<>();
         for (Map<String, Object> point : points) {
             String name = runName(baseName, point, sweep.grid());
             if (seen.put(name, planned.size()) != null) {
@@ -131,6 +132,11 @@ public final class Sweep {
             String source = baseSource + " [" + name + "]";
             RunConfig config = ConfigLoader.load(baseYaml, source, overrides);
             ResolvedRun resolved = resolver.resolve(config, source, false);
+            String same = sameRun.put(withoutNameAndOutput(resolved.config()), name);
+            if (same != null) {
+                throw new ConfigException(baseSource, "grid", "the grid points of runs '" + same + "' and '" + name + "' give the same "
+                        + "configuration (" + point + "); list each value once");
+            }
             check.accept(resolved);
             resolvedRuns.add(resolved);
             planned.add(new PlannedRun(planned.size(), name, configs.resolve(name + ".yaml"), runs.resolve(name), point));
@@ -143,6 +149,13 @@ public final class Sweep {
         }
         writeManifest(root, keys, planned);
         return List.copyOf(planned);
+    }
+
+    /** The resolved configuration as text, without the keys every run of a sweep has its own value of. */
+    private static String withoutNameAndOutput(RunConfig config) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Yaml.mapper().valueToTree(config);
+        tree.remove(List.of("name", "output"));
+        return tree.toString();
     }
 
     private static void expand(Map<String, List<Object>> grid, List<String> keys, int k, Map<String, Object> point,

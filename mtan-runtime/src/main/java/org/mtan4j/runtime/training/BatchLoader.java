@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -87,6 +88,43 @@ public final class BatchLoader implements AutoCloseable {
      */
     public Iterator<Batch> batches(String split, int batchSize, boolean shuffle, long seed, int epoch) {
         return batches(split, batchSize, shuffle, seed, epoch, 0);
+    }
+
+    /**
+     * The shuffled batches of several splits for {@code epoch}, one split after the other (a task's
+     * training split, then its validation split, with {@code training.train-on-val}); each split is
+     * shuffled on its own, the first with {@code seed} as {@link #batches(String, int, boolean, long, int)}
+     * shuffles it, so that a list of one split gives the same batches; from batch {@code first} of the
+     * whole sequence on (a resumed epoch).
+     */
+    public Iterator<Batch> batches(List<String> splits, int batchSize, long seed, int epoch, int first) {
+        return new Iterator<>() {
+            private int opened;
+            private int skip = first;
+            private Iterator<Batch> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                // A split is only read (and prefetched) once the one before it is used up.
+                while (!current.hasNext() && opened < splits.size()) {
+                    String split = splits.get(opened);
+                    int count = (dataset.size(split) + batchSize - 1) / batchSize;
+                    int skipped = Math.min(skip, count);
+                    skip -= skipped;
+                    current = batches(split, batchSize, true, opened == 0 ? seed : mix(seed, -3, opened), epoch, skipped);
+                    opened++;
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Batch next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
     }
 
     /**

@@ -82,9 +82,13 @@ public final class Checkpoints {
         Map<String, String> names = new HashMap<>();
         for (Pair<String, Parameter> p : network.getParameters()) {
             NDArray array = p.getValue().getArray();
-            if (array.isNaN().logicalOr(array.isInfinite()).any().getBoolean()) {
-                throw new IllegalStateException("parameter '" + p.getKey() + "' holds NaN or Inf at step " + state.globalStep()
-                        + " (epoch " + state.epoch() + "); no checkpoint was written, the previous ones are intact");
+            // The temporaries belong to the parameter's long-lived manager: close each.
+            try (NDArray nan = array.isNaN(); NDArray inf = array.isInfinite(); NDArray either = nan.logicalOr(inf);
+                    NDArray any = either.any()) {
+                if (any.getBoolean()) {
+                    throw new IllegalStateException("parameter '" + p.getKey() + "' holds NaN or Inf at step " + state.globalStep()
+                            + " (" + state.position() + "); no checkpoint was written, the previous ones are intact");
+                }
             }
             names.put(p.getValue().getId(), p.getKey());
         }
@@ -118,7 +122,7 @@ public final class Checkpoints {
             });
         }
         prune();
-        LOG.debug("checkpoint {} (epoch {}, step {})", target, state.epoch(), state.step());
+        LOG.debug("checkpoint {} ({})", target, state.position());
         return target;
     }
 

@@ -8,14 +8,19 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.LocalParameterServer;
+import ai.djl.training.ParameterServer;
 import ai.djl.training.ParameterStore;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.mtan4j.api.Metric;
@@ -35,17 +40,18 @@ import org.slf4j.LoggerFactory;
  * Trains a run whose tasks come from several datasets, one task per dataset (many-to-many; the Visual
  * Decathlon). Each epoch visits the tasks' training splits {@code in-turn} (task 0's whole split, then
  * task 1's ..., as the paper's decathlon code) or {@code interleaved} (round-robin, one batch each); see
- * {@link TaskSchedule}. A step takes one batch of one task, on its own batch manager: the backbone's
- * {@link org.mtan4j.api.Backbone#forwardTask} and that task's head, the task's loss (scaled by the
- * weighting, see {@link org.mtan4j.api.Weighting}), backward, and the optimiser's update. Each task is
- * evaluated on its own dataset's validation split with its metrics: {@code in-turn}, right after its turn
- * (as the paper's code, so that the shared BatchNorm statistics are that domain's; the paper's evaluation
- * script likewise re-estimates them per domain before testing); {@code interleaved}, at the epoch's end.
- * A task skipped after a restart keeps its last evaluation (the paper reports imagenet12 with the weights
- * saved at its restart). The listeners get the
- * same events as from {@link MultiTaskTrainer}; a {@link StepEnd} carries the trained task's loss and 0
- * for the others, an {@link EpochEnd} each task's mean over its own steps (NaN for a task skipped after a
- * restart).
+ * {@link TaskSchedule}; with {@code training.train-on-val}, a task's training batches are followed by
+ * batches of its validation split (the paper's {@code --mode all}). A step takes one batch of one task, on
+ * its own batch manager: the backbone's {@link org.mtan4j.api.Backbone#forwardTask} and that task's head,
+ * the task's loss (scaled by the weighting, see {@link org.mtan4j.api.Weighting}), backward, and the
+ * optimiser's update. Each task is evaluated on its own dataset's validation split with its metrics:
+ * {@code in-turn}, right after its turn (as the paper's code, so that the shared BatchNorm statistics are
+ * that domain's; the paper's evaluation script likewise re-estimates them per domain before testing);
+ * {@code interleaved}, at the epoch's end. A task skipped after a restart keeps its last evaluation (the
+ * paper reports imagenet12 with the weights saved at its restart, which {@link TrainingListener#onRestart}
+ * lets the run directory keep). The listeners get the same events as from {@link MultiTaskTrainer}, and
+ * {@link TrainingListener#onRestart}; a {@link StepEnd} carries the trained task's loss and 0 for the
+ * others, an {@link EpochEnd} each task's mean over its own steps (NaN for a task skipped after a restart).
  *
  * <p>Parameters join the optimiser when a training pass first reads them, and from then on every step
  * updates them, with a zero gradient when the step's task did not reach them (weight decay and momentum
@@ -54,8 +60,10 @@ import org.slf4j.LoggerFactory;
 public final class ManyToManyTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManyToManyTrainer.class);
+    // As MultiTaskTrainer's: the engine's and the weighting's per-step seeds apart from the samples' seeds.
+    private static final long ENGINE_SALT = 0x2545F4914F6CDD1DL;
+    private static final long WEIGHTING_SALT = 0x5DEECE66DL;
 
-    private volatile StopRequest stop;
     private final ResolvedRun run;
     private final RunComponents components;
     private final Device device;
@@ -72,23 +80,19 @@ public final class ManyToManyTrainer {
     }
 
     /**
-     * Runs every epoch, as {@link MultiTaskTrainer#train(Checkpoints, Checkpoints.Checkpoint, StopRequest)} but
-     * without resumable checkpoints (not yet written for many-to-many runs).
+     * Runs the remaining epochs, as {@link MultiTaskTrainer#train(Checkpoints, Checkpoints.Checkpoint, StopRequest)}:
+     * resumable checkpoints at epoch ends, every {@code checkpoint-every-steps} steps and on a stop request,
+     * from which a resumed run continues exactly as the uninterrupted one.
      *
-     * @param checkpoints ignored
-     * @param resume must be null
-     * @param stop checked after every step: when requested, training stops (without a resumable checkpoint,
-     *     which many-to-many runs do not write yet); answered whenever training ends
-     * @throws UnsupportedOperationException when asked to resume
+     * @param checkpoints where resumable checkpoints go; null: none
+     * @param resume the checkpoint to continue from; null: from the start
+     * @param stop checked after every step: when requested, a checkpoint is written and {@link TrainingStopped}
+     *     thrown; null: never. It is answered whenever training ends
      */
     public RunEnd train(Checkpoints checkpoints, Checkpoints.Checkpoint resume, StopRequest stop) {
-        if (resume != null) {
-            throw new UnsupportedOperationException("a many-to-many run (several datasets) cannot be resumed yet; train it again");
-        }
-        this.stop = stop;
         String answer = "training had finished";
         try {
-            return train();
+            return run(checkpoints, resume, stop);
         } catch (TrainingStopped e) {
             answer = e.getMessage();
             throw e;
@@ -102,8 +106,12 @@ public final class ManyToManyTrainer {
         }
     }
 
-    /** Runs every epoch and returns the results. */
+    /** Runs every epoch and returns the results, without resumable checkpoints. */
     public RunEnd train() {
+        return train(null, null, null);
+    }
+
+    private RunEnd run(Checkpoints checkpoints, Checkpoints.Checkpoint resume, StopRequest stop) {
         TrainingConfig training = run.config().training();
         String order = training.taskOrder();
         TaskSchedule schedule = new TaskSchedule(training, run.tasks());
@@ -115,62 +123,104 @@ public final class ManyToManyTrainer {
         MultiTaskNetwork network = components.network();
         List<TaskHead> heads = components.heads();
         Weighting weighting = components.weighting();
+        TrainingState resumed = resume == null ? null : resume.state();
 
         try (Model model = Model.newInstance(run.config().name(), device);
                 NDManager data = model.getNDManager().newSubManager(device)) {
             model.setBlock(network);
             network.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1).addAll(new Shape(run.imageShape())));
             PyTorchOptimizer optimizer = PyTorchOptimizer.create(training.optimizer());
+            if (resume != null) {
+                try {
+                    resume.restoreModel(network, model.getNDManager());
+                    // Loaded arrays come without gradients; no trainer attaches them here (MultiTaskTrainer's does).
+                    network.getParameters().values().stream().filter(Parameter::requiresGradient)
+                            .forEach(p -> p.getArray().setRequiresGradient(true));
+                    if (resumed.optimizer().equals(training.optimizer().name())) {
+                        resume.restoreOptimizer(network, optimizer, model.getNDManager());
+                    } else {
+                        LOG.warn("the checkpoint's optimiser is {}, this run's {}: {} starts without state", resumed.optimizer(),
+                                training.optimizer().name(), training.optimizer().name());
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                weighting.restoreState(resume.weightingState());
+            }
             ParameterStore store = new ParameterStore(model.getNDManager(), false);
-            store.setParameterServer(new LocalParameterServer(optimizer), new Device[] {device});
+            Set<String> joined = new java.util.HashSet<>();
+            store.setParameterServer(new Joining(new LocalParameterServer(optimizer), joined), new Device[] {device});
+            Map<String, String> names = new HashMap<>();
+            network.getParameters().forEach(p -> names.put(p.getValue().getId(), p.getKey()));
+            if (resumed != null && resumed.turns() != null) {
+                // The parameters that joined before the stop join again: each step updates them, read or not.
+                resumed.turns().joined().forEach(name -> store.getValue(network.getParameters().get(name), device, true));
+            }
             List<BatchLoader> loaders = new ArrayList<>();
             try {
                 int[] batches = new int[k];
+                List<String> trainSplits = Boolean.TRUE.equals(training.trainOnVal())
+                        ? List.of(MultiTaskDataset.TRAIN, MultiTaskDataset.VAL) : List.of(MultiTaskDataset.TRAIN);
                 for (int t = 0; t < k; t++) {
                     ResolvedRun.TaskSource source = run.taskSources().get(t);
                     MultiTaskDataset dataset = datasets.get(source.dataset());
                     loaders.add(new BatchLoader(dataset, new int[] {source.target()}, data, training.loaderThreads(), training.prefetch()));
-                    batches[t] = (dataset.size(MultiTaskDataset.TRAIN) + training.batchSize() - 1) / training.batchSize();
+                    for (String split : trainSplits) {
+                        batches[t] += (dataset.size(split) + training.batchSize() - 1) / training.batchSize();
+                    }
                 }
                 long parameters = network.getParameters().values().stream()
                         .filter(p -> p.requiresGradient()).mapToLong(p -> p.getArray().size()).sum();
                 int firstEpochSteps = TaskSchedule.plan(order, batches, schedule.trains(0)).length;
-                listeners.forEach(l -> l.onRunStart(new RunStart(run, tasks, training.epochs(), firstEpochSteps, parameters, network)));
-                LOG.info("training {} many-to-many ({} parameters, {} tasks {}) for {} epochs on {}", run.config().name(), parameters, k,
-                        order, training.epochs(), device);
+                List<EpochEnd> epochs = new ArrayList<>(resumed == null ? List.of() : resumed.epochEnds(tasks));
+                RunStart start = new RunStart(run, tasks, training.epochs(), firstEpochSteps, parameters, network, List.copyOf(epochs),
+                        resume == null ? null : resume.file());
+                listeners.forEach(l -> l.onRunStart(start));
+                LOG.info("training {} many-to-many ({} parameters, {} tasks {}) for {} epochs on {}{}", run.config().name(), parameters, k,
+                        order, training.epochs(), device, resumed == null ? "" : ", resuming " + resumed.position());
 
                 List<List<Metric>> metrics = components.newMetrics();
-                Baselines.Result baselines = baselines(tasks, loaders, training.evalBatchSize(), metrics);
-                Random weightingRandom = new Random(BatchLoader.mix(seed, -1, -1));
-                List<EpochEnd> epochs = new ArrayList<>();
-                long globalStep = 0;
-                for (int epoch = 0; epoch < training.epochs(); epoch++) {
-                    if (schedule.restartsAt(epoch)) {
+                Baselines.Result baselines = resumed == null ? baselines(tasks, loaders, training.evalBatchSize(), metrics)
+                        : resumed.baselines().toResult();
+                CheckpointSaver saver = new CheckpointSaver(checkpoints, run, network, optimizer, weighting, data, baselines);
+                int startEpoch = resumed == null ? 0 : resumed.epoch();
+                long globalStep = resumed == null ? 0 : resumed.globalStep();
+                for (int epoch = startEpoch; epoch < training.epochs(); epoch++) {
+                    boolean continuing = resumed != null && epoch == startEpoch && resumed.step() > 0;
+                    network.backbone().onEpochStart(epoch, training.epochs());
+                    if (schedule.restartsAt(epoch) && !continuing) {
+                        Restart restart = new Restart(epoch, network);
+                        listeners.forEach(l -> l.onRestart(restart));
                         // The paper's code builds a new optimiser here: its state starts afresh.
                         optimizer.resetState();
                         optimizer = PyTorchOptimizer.create(training.optimizer());
-                        store.setParameterServer(new LocalParameterServer(optimizer), new Device[] {device});
-                        LOG.info("epoch {}: restart, training {}", epoch, trainedNames(tasks, schedule.trains(epoch)));
+                        saver.optimizer(optimizer);
+                        store.setParameterServer(new Joining(new LocalParameterServer(optimizer), joined), new Device[] {device});
+                        LOG.info("epoch {}: restart, training {}", epoch + 1, trainedNames(tasks, schedule.trains(epoch)));
                     }
                     double learningRate = schedule.learningRate(epoch);
                     optimizer.setLearningRate((float) learningRate);
                     int[] plan = TaskSchedule.plan(order, batches, schedule.trains(epoch));
+                    double[] lossSums = continuing ? resumed.lossSums().clone() : new double[k];
+                    double[] weightSums = continuing ? resumed.weightSums().clone() : new double[k];
+                    int[] steps = continuing ? resumed.turns().steps().clone() : new int[k];
+                    double[] valLosses = continuing ? resumed.turns().valLosses().clone() : new double[k];
+                    List<List<MetricValue>> valMetrics = continuing ? new ArrayList<>(resumed.turns().valMetrics())
+                            : new ArrayList<>(Collections.nCopies(k, List.of()));
                     List<Iterator<Batch>> iterators = new ArrayList<>();
                     for (int t = 0; t < k; t++) {
-                        iterators.add(loaders.get(t).batches(MultiTaskDataset.TRAIN, training.batchSize(), true, taskSeed(seed, t), epoch));
+                        iterators.add(loaders.get(t).batches(trainSplits, training.batchSize(), taskSeed(seed, t), epoch, steps[t]));
                     }
-                    double[] lossSums = new double[k];
-                    double[] weightSums = new double[k];
-                    int[] steps = new int[k];
-                    double[] valLosses = new double[k];
-                    List<List<MetricValue>> valMetrics = new ArrayList<>(Collections.nCopies(k, List.of()));
                     ParameterStore evalStore = new ParameterStore(data, false);
                     boolean inTurn = order.equals("in-turn");
-                    for (int step = 0; step < plan.length; step++, globalStep++) {
+                    for (int step = continuing ? resumed.step() : 0; step < plan.length; step++, globalStep++) {
                         int t = plan[step];
+                        // Randomness is a pure function of (seed, epoch, step): a resumed run draws what the uninterrupted one drew.
+                        Engine.getInstance().setRandomSeed((int) BatchLoader.mix(seed ^ ENGINE_SALT, epoch, step));
+                        Random stepRandom = new Random(BatchLoader.mix(seed ^ WEIGHTING_SALT, epoch, step));
                         double loss;
                         try (Batch batch = iterators.get(t).next()) {
-                            loss = trainStep(network, store, heads.get(t), weighting, batch, tasks, t, epoch, globalStep, weightingRandom);
+                            loss = trainStep(network, store, heads.get(t), weighting, batch, tasks, t, epoch, globalStep, stepRandom);
                         }
                         double[] weights = weighting.taskWeights();
                         lossSums[t] += loss;
@@ -180,16 +230,22 @@ public final class ManyToManyTrainer {
                         losses[t] = loss;
                         StepEnd end = new StepEnd(epoch, step, plan.length, globalStep, losses, weights.clone());
                         listeners.forEach(l -> l.onStep(end));
-                        if (stop != null && stop.isRequested()) {
-                            throw new TrainingStopped("many-to-many training stopped on request in epoch " + epoch + " after step "
-                                    + step + "; such runs write no resumable checkpoint yet: the newest model is the last "
-                                    + "epoch's checkpoints/last.params");
-                        }
                         if (inTurn && (step + 1 == plan.length || plan[step + 1] != t)) {
                             // As the paper's code: a domain is evaluated right after its turn, while the shared
                             // BatchNorm statistics are its own (WRN-MTAN's last one has momentum 0.9).
                             valMetrics.set(t, evaluate(network, evalStore, heads.get(t), t, loaders.get(t), metrics.get(t),
                                     training.evalBatchSize(), valLosses));
+                        }
+                        boolean stopping = stop != null && stop.isRequested();
+                        int every = training.checkpointEverySteps();
+                        boolean due = every > 0 && (globalStep + 1) % every == 0 && step + 1 < plan.length;
+                        if ((stopping || due) && step + 1 < plan.length) {
+                            Path file = saver.save(epoch, step + 1, globalStep + 1, lossSums, weightSums,
+                                    new TrainingState.TurnProgress(steps.clone(), valLosses.clone(), List.copyOf(valMetrics),
+                                            joinedNames(joined, names)), epochs);
+                            if (stopping) {
+                                throw new TrainingStopped(file, epoch, step + 1);
+                            }
                         }
                     }
                     for (int t = 0; t < k; t++) {
@@ -217,6 +273,15 @@ public final class ManyToManyTrainer {
                     EpochEnd result = new EpochEnd(epoch, tasks, meanLosses, meanWeights, learningRate, valLosses, valMetrics, network);
                     epochs.add(result);
                     listeners.forEach(l -> l.onEpochEnd(result));
+                    boolean stopping = stop != null && stop.isRequested();
+                    boolean last = epoch == training.epochs() - 1;
+                    if (stopping || last || (epoch + 1) % training.checkpointEvery() == 0) {
+                        Path file = saver.save(epoch + 1, 0, globalStep, new double[k], new double[k], new TrainingState.TurnProgress(
+                                new int[k], new double[k], Collections.nCopies(k, List.of()), joinedNames(joined, names)), epochs);
+                        if (stopping && !last) {
+                            throw new TrainingStopped(file, epoch + 1, 0);
+                        }
+                    }
                 }
                 RunEnd end = new RunEnd(List.copyOf(epochs), baselines);
                 listeners.forEach(l -> l.onRunEnd(end));
@@ -224,6 +289,29 @@ public final class ManyToManyTrainer {
             } finally {
                 loaders.forEach(BatchLoader::close);
             }
+        }
+    }
+
+    private static List<String> joinedNames(Set<String> ids, Map<String, String> names) {
+        return ids.stream().map(names::get).sorted().toList();
+    }
+
+    /** The optimiser's parameter server, noting which parameters have joined the store (for checkpoints). */
+    private record Joining(ParameterServer server, Set<String> joined) implements ParameterServer {
+        @Override
+        public void init(String parameterId, NDArray[] value) {
+            joined.add(parameterId);
+            server.init(parameterId, value);
+        }
+
+        @Override
+        public void update(String parameterId, NDArray[] grads, NDArray[] params) {
+            server.update(parameterId, grads, params);
+        }
+
+        @Override
+        public void close() {
+            server.close();
         }
     }
 
@@ -262,7 +350,7 @@ public final class ManyToManyTrainer {
             value = loss.getFloat();
             if (!Double.isFinite(value)) {
                 throw new IllegalStateException("the loss of task '" + tasks.get(task).name() + "' is " + value + " at step "
-                        + globalStep + " (epoch " + epoch + "); the parameters were not updated");
+                        + globalStep + " (epoch " + (epoch + 1) + "); the parameters were not updated");
             }
             // The other tasks have no loss in this batch: zeros, so a loss-level weighting scales this task's alone.
             NDList taskLosses = new NDList(tasks.size());
@@ -273,7 +361,7 @@ public final class ManyToManyTrainer {
             NDArray combined = weighting.combine(taskLosses, new Context(tasks, epoch, globalStep, random, collector));
             if (!Float.isFinite(combined.getFloat())) {
                 throw new IllegalStateException("weighting '" + run.weighting().provider().name() + "' turned the loss of task '"
-                        + tasks.get(task).name() + "' into " + combined.getFloat() + " at step " + globalStep + " (epoch " + epoch
+                        + tasks.get(task).name() + "' into " + combined.getFloat() + " at step " + globalStep + " (epoch " + (epoch + 1)
                         + "); the parameters were not updated");
             }
             collector.backward(combined);
@@ -283,8 +371,13 @@ public final class ManyToManyTrainer {
         return value;
     }
 
-    /** Task {@code task} on its dataset's validation split, in inference mode: its mean loss into {@code valLosses}, its metrics. */
-    private static List<MetricValue> evaluate(MultiTaskNetwork network, ParameterStore store, TaskHead head, int task, BatchLoader loader,
+    /**
+     * Task {@code task} on its dataset's validation split, in inference mode: its mean loss into
+     * {@code valLosses}, its metrics.
+     *
+     * @param store a parameter store without a parameter server, so that evaluating adds no parameter to an optimiser
+     */
+    public static List<MetricValue> evaluate(MultiTaskNetwork network, ParameterStore store, TaskHead head, int task, BatchLoader loader,
             List<Metric> metrics, int batchSize, double[] valLosses) {
         metrics.forEach(Metric::reset);
         double sum = 0;

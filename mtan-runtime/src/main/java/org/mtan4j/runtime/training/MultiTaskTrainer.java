@@ -34,7 +34,6 @@ import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.RunComponents;
 import org.mtan4j.runtime.config.OptimizerConfig;
 import org.mtan4j.runtime.config.TrainingConfig;
-import org.mtan4j.runtime.config.Yaml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,15 +164,16 @@ public final class MultiTaskTrainer {
                 listeners.forEach(l -> l.onRunStart(start));
                 LOG.info("training {} ({} parameters) for {} epochs of {} steps on {}{}", run.config().name(), parameters,
                         training.epochs(), stepsPerEpoch, java.util.Arrays.toString(devices),
-                        resumed == null ? "" : ", resuming in epoch " + resumed.epoch() + " at step " + resumed.step());
+                        resumed == null ? "" : ", resuming " + resumed.position());
 
                 List<List<Metric>> metrics = components.newMetrics();
                 Baselines.Result baselines = resumed == null ? Baselines.compute(tasks, loader, training.evalBatchSize(), metrics)
                         : resumed.baselines().toResult();
-                Saver saver = new Saver(checkpoints, network, optimizer, weighting, data, baselines);
+                CheckpointSaver saver = new CheckpointSaver(checkpoints, run, network, optimizer, weighting, data, baselines);
                 int startEpoch = resumed == null ? 0 : resumed.epoch();
                 long globalStep = resumed == null ? 0 : resumed.globalStep();
                 for (int epoch = startEpoch; epoch < training.epochs(); epoch++) {
+                    components.backbone().onEpochStart(epoch, training.epochs());
                     double learningRate = schedule.learningRate(epoch);
                     optimizer.setLearningRate((float) learningRate);
                     boolean continuing = resumed != null && epoch == startEpoch;
@@ -200,7 +200,7 @@ public final class MultiTaskTrainer {
                         int every = training.checkpointEverySteps();
                         boolean due = every > 0 && (globalStep + 1) % every == 0 && step + 1 < stepsPerEpoch;
                         if (stopping || due) {
-                            Path file = saver.save(epoch, step + 1, globalStep + 1, lossSums, weightSums, epochs);
+                            Path file = saver.save(epoch, step + 1, globalStep + 1, lossSums, weightSums, null, epochs);
                             if (stopping) {
                                 throw new TrainingStopped(file, epoch, step + 1);
                             }
@@ -221,7 +221,7 @@ public final class MultiTaskTrainer {
                     boolean stopping = stop != null && stop.isRequested();
                     boolean last = epoch == training.epochs() - 1;
                     if (stopping || last || (epoch + 1) % training.checkpointEvery() == 0) {
-                        Path file = saver.save(epoch + 1, 0, globalStep, new double[k], new double[k], epochs);
+                        Path file = saver.save(epoch + 1, 0, globalStep, new double[k], new double[k], null, epochs);
                         if (stopping && !last) {
                             throw new TrainingStopped(file, epoch + 1, 0);
                         }
@@ -230,45 +230,6 @@ public final class MultiTaskTrainer {
                 RunEnd end = new RunEnd(List.copyOf(epochs), baselines);
                 listeners.forEach(l -> l.onRunEnd(end));
                 return end;
-            }
-        }
-    }
-
-    /** Writes resumable checkpoints of this run, when it has a folder for them. */
-    private final class Saver {
-        private final Checkpoints checkpoints;
-        private final MultiTaskNetwork network;
-        private final ResumableOptimizer optimizer;
-        private final Weighting weighting;
-        private final NDManager manager;
-        private final TrainingState.BaselineSummary baselines;
-        private final List<String> signature;
-
-        Saver(Checkpoints checkpoints, MultiTaskNetwork network, ResumableOptimizer optimizer, Weighting weighting, NDManager manager,
-                Baselines.Result baselines) {
-            this.checkpoints = checkpoints;
-            this.network = network;
-            this.optimizer = optimizer;
-            this.weighting = weighting;
-            this.manager = manager;
-            this.baselines = new TrainingState.BaselineSummary(baselines.descriptions(), baselines.valMetrics());
-            this.signature = Checkpoints.signature(network);
-        }
-
-        /** Saves the state "in {@code epoch}, before its step {@code step}"; null when there is no folder. */
-        Path save(int epoch, int step, long globalStep, double[] lossSums, double[] weightSums, List<EpochEnd> epochs) {
-            if (checkpoints == null) {
-                return null;
-            }
-            List<TrainingState.EpochSummary> summaries = new ArrayList<>();
-            epochs.forEach(e -> summaries.add(TrainingState.EpochSummary.of(e)));
-            try {
-                TrainingState state = new TrainingState(TrainingState.FORMAT, Yaml.mapper().writeValueAsString(run.config()), signature,
-                        run.config().training().optimizer().name(), epoch, step, globalStep, lossSums.clone(), weightSums.clone(),
-                        summaries, baselines);
-                return checkpoints.write(state, weighting.state(), network, optimizer, manager);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write a checkpoint in " + checkpoints.folder() + ": " + e.getMessage(), e);
             }
         }
     }
@@ -300,7 +261,7 @@ public final class MultiTaskTrainer {
                 values[t] = taskLosses.get(t).getFloat();
                 if (!Double.isFinite(values[t])) {
                     throw new IllegalStateException("the loss of task '" + tasks.get(t).name() + "' is " + values[t] + " at step "
-                            + globalStep + " (epoch " + epoch + "); the parameters were not updated");
+                            + globalStep + " (epoch " + (epoch + 1) + "); the parameters were not updated");
                 }
             }
             weighting.backward(taskLosses, new Context(tasks, epoch, globalStep, random, collector, shared, batch.manager(),
@@ -357,7 +318,7 @@ public final class MultiTaskTrainer {
             for (int i = 0; i < values.length; i++) {
                 if (!Float.isFinite(values[i])) {
                     throw new IllegalStateException("the gradient of parameter '" + names.get(i) + "' holds NaN or Inf at step "
-                            + globalStep + " (epoch " + epoch + "); the parameters were not updated");
+                            + globalStep + " (epoch " + (epoch + 1) + "); the parameters were not updated");
                 }
             }
         }
@@ -433,7 +394,7 @@ public final class MultiTaskTrainer {
             if (!Float.isFinite(value)) {
                 // The task losses were finite (checked before): the weighting's combination is at fault.
                 throw new IllegalStateException("weighting '" + weighting + "' combined the task losses into " + value + " at step "
-                        + step + " (epoch " + epoch + "); the parameters were not updated");
+                        + step + " (epoch " + (epoch + 1) + "); the parameters were not updated");
             }
             collector.backward(loss);
         }
@@ -455,7 +416,7 @@ public final class MultiTaskTrainer {
         public void setSharedGradient(NDArray combined) {
             if (!finite(combined)) {
                 throw new IllegalStateException("weighting '" + weighting + "' produced a non-finite shared gradient at step "
-                        + step + " (epoch " + epoch + "); the parameters were not updated");
+                        + step + " (epoch " + (epoch + 1) + "); the parameters were not updated");
             }
             sharedOrFail().setSharedGradient(combined, stepManager);
         }
@@ -465,7 +426,7 @@ public final class MultiTaskTrainer {
             for (int t = 0; t < gradients.size(); t++) {
                 if (!finite(gradients.get(t))) {
                     throw new IllegalStateException("weighting '" + weighting + "': the gradient of task '" + tasks.get(t).name()
-                            + "' is not finite at step " + step + " (epoch " + epoch + "); the parameters were not updated");
+                            + "' is not finite at step " + step + " (epoch " + (epoch + 1) + "); the parameters were not updated");
                 }
             }
             return gradients;

@@ -26,10 +26,26 @@ public final class TaskSchedule {
 
     /** The learning rate of {@code epoch}. */
     public double learningRate(int epoch) {
+        return phaseRate(epoch, epoch);
+    }
+
+    /**
+     * The rate {@code epoch}'s phase would give the epoch after it, a restart there left aside: the rate
+     * its training would have gone on at. The paper's evaluation script adapts each domain at this rate
+     * before testing (visual_decathlon/model_wrn_eval.py): imagenet12, from the weights saved before the
+     * restart at 300, at 0.1 x 0.5^6 (epoch 299's phase at 300); the others, from the final weights, at
+     * 0.01 x 0.5^2 (epoch 399's phase, restarted at 300, at 400).
+     */
+    public double continuingLearningRate(int epoch) {
+        return phaseRate(epoch, epoch + 1);
+    }
+
+    /** StepLR of the phase {@code phaseOf} belongs to, at {@code epoch}. */
+    private double phaseRate(int phaseOf, int epoch) {
         double initial = training.optimizer().learningRate();
         int phaseStart = 0;
         for (RestartConfig restart : training.restartList()) {
-            if (epoch >= restart.epoch()) {
+            if (phaseOf >= restart.epoch()) {
                 phaseStart = restart.epoch();
                 initial = restart.learningRate() != null ? restart.learningRate() : training.optimizer().learningRate();
             }

@@ -15,6 +15,10 @@ public interface TrainingListener {
     default void onStep(StepEnd step) {
     }
 
+    /** Many-to-many runs: before the first step of each restart ({@code training.restarts}). */
+    default void onRestart(Restart restart) {
+    }
+
     /** After each epoch's evaluation (and the learning-rate step). */
     default void onEpochEnd(EpochEnd epoch) {
     }

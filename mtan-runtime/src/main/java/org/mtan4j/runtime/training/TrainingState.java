@@ -22,9 +22,24 @@ import org.mtan4j.api.TaskSpec;
  * @param weightSums the same for the task weights
  * @param epochs the finished epochs
  * @param baselines the constant predictors' results
+ * @param turns a many-to-many run's progress in the current epoch beyond the sums; null for other runs
  */
 public record TrainingState(int format, String config, List<String> parameters, String optimizer, int epoch, int step,
-        long globalStep, double[] lossSums, double[] weightSums, List<EpochSummary> epochs, BaselineSummary baselines) {
+        long globalStep, double[] lossSums, double[] weightSums, List<EpochSummary> epochs, BaselineSummary baselines,
+        TurnProgress turns) {
+
+    /**
+     * What a many-to-many run has done besides the sums: in the current epoch each task's steps (its data
+     * position) and the evaluations of the tasks whose turn has ended ({@code in-turn}), which the epoch's
+     * end reports; and which parameters have joined the optimiser.
+     *
+     * @param steps steps taken per task in the current epoch
+     * @param valLosses validation loss per task, 0 where not evaluated yet
+     * @param valMetrics validation metric values per task, empty where not evaluated yet
+     * @param joined the parameters the optimiser updates (every one a training pass has read so far), by name
+     */
+    public record TurnProgress(int[] steps, double[] valLosses, List<List<MetricValue>> valMetrics, List<String> joined) {
+    }
 
     /** The format written by this version. */
     public static final int FORMAT = 1;
@@ -66,6 +81,19 @@ public record TrainingState(int format, String config, List<String> parameters, 
         public Baselines.Result toResult() {
             return new Baselines.Result(descriptions, valMetrics);
         }
+    }
+
+    /** Where this state stands, in words, epochs counted from 1: see {@link #position(int, int)}. */
+    public String position() {
+        return position(epoch, step);
+    }
+
+    /**
+     * The place "in {@code epoch} (from 0), before its step {@code step} (from 0)" as users count: "after
+     * epoch 3" at an epoch's end, "in epoch 2 after step 5" within one.
+     */
+    public static String position(int epoch, int step) {
+        return step == 0 ? "after epoch " + epoch : "in epoch " + (epoch + 1) + " after step " + step;
     }
 
     /** The finished epochs as {@link EpochEnd}s without a model. */

@@ -11,7 +11,7 @@ public final class TrainingStopped extends RuntimeException {
 
     /** Stopped at {@code epoch}, before its step {@code step}, with {@code checkpoint} written. */
     public TrainingStopped(Path checkpoint, int epoch, int step) {
-        super("training stopped on request in epoch " + epoch + " before step " + step + "; checkpoint " + checkpoint);
+        super("training stopped on request " + TrainingState.position(epoch, step) + "; checkpoint " + checkpoint);
         this.checkpoint = checkpoint;
     }
 

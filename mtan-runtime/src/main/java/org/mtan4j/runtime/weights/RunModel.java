@@ -30,8 +30,8 @@ import org.mtan4j.runtime.ResolvedRun.Chosen;
 import org.mtan4j.runtime.training.MultiTaskNetwork;
 
 /**
- * The model of a resolved run, built and initialised on the CPU without its dataset or trainer: what
- * weight conversion and prediction need. It reads and writes the run's checkpoints (DJL's
+ * The model of a resolved run, built and initialised (on the CPU unless told) without its dataset or
+ * trainer: what weight conversion and prediction need. It reads and writes the run's checkpoints (DJL's
  * {@code .params}, as {@link MultiTaskNetwork#saveParameters} writes them) and PyTorch state_dicts.
  *
  * <p>Parameters are initialised as in training (same seed, same initialisers) before any weights are
@@ -56,9 +56,14 @@ public final class RunModel implements AutoCloseable {
         this.manager = manager;
     }
 
-    /** Builds and initialises {@code run}'s network (backbone, heads, the weighting's parameters). */
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    /** Builds and initialises {@code run}'s network (backbone, heads, the weighting's parameters) on the CPU. */
     public static RunModel build(ResolvedRun run) {
+        return build(run, Device.cpu());
+    }
+
+    /** Builds and initialises {@code run}'s network on {@code device}. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static RunModel build(ResolvedRun run, Device device) {
         Engines.startOffline().setRandomSeed(run.config().seed().intValue());
         Chosen<BackboneProvider> b = run.backbone();
         Backbone backbone = b.provider().create(b.options(), new org.mtan4j.api.BackboneContext(run.tasks(), new Shape(run.imageShape())));
@@ -70,7 +75,7 @@ public final class RunModel implements AutoCloseable {
         Chosen<WeightingProvider> w = run.weighting();
         Weighting weighting = w.provider().create(w.options(), run.tasks());
         MultiTaskNetwork network = new MultiTaskNetwork(backbone, heads, weighting.parameters());
-        NDManager manager = NDManager.newBaseManager(Device.cpu());
+        NDManager manager = NDManager.newBaseManager(device);
         try {
             long[] image = run.imageShape();
             network.initialize(manager, DataType.FLOAT32, new Shape(1, image[0], image[1], image[2]));

@@ -63,7 +63,8 @@ class ManyToManyConfigTest {
         assertFalse(run.manyToMany());
         String yaml = Yaml.mapper().writeValueAsString(run.config());
         assertTrue(yaml.contains("\ndataset:\n  name: synthetic\n"), yaml);
-        assertFalse(yaml.contains("task-order") || yaml.contains("restarts") || yaml.contains("momentum"), yaml);
+        assertFalse(yaml.contains("task-order") || yaml.contains("restarts") || yaml.contains("momentum") || yaml.contains("train-on-val"),
+                yaml);
         ResolvedRun again = new RunResolver(PluginRegistry.discover()).resolve(ConfigLoader.load(yaml, "config.yaml", List.of()), "config.yaml");
         assertEquals(yaml, Yaml.mapper().writeValueAsString(again.config()), "the written config resolves to itself");
     }
@@ -136,6 +137,8 @@ class ManyToManyConfigTest {
         assertEquals("training.task-order", assertThrows(ConfigException.class, () -> TinyRuns.resolved("training.task-order=in-turn")).keyPath());
         assertEquals("training.restarts", assertThrows(ConfigException.class,
                 () -> TinyRuns.resolved("training.restarts=[{epoch: 1}]")).keyPath());
+        assertEquals("training.train-on-val", assertThrows(ConfigException.class,
+                () -> TinyRuns.resolved("training.train-on-val=true")).keyPath());
     }
 
     @Test

@@ -1,2 +1,2 @@
-/** Tests of prediction inputs and pictures. */
+/** Tests of prediction inputs and pictures, and of the decathlon test protocol. */
 package org.mtan4j.runtime.predict;

@@ -19,6 +19,12 @@ final class FakeRuns {
      * @param epochs per epoch {val loss semantic, val loss depth, miou, pixel-accuracy, abs-error, rel-error}
      */
     static Path write(Path root, String name, long seed, String backbone, String weighting, double[]... epochs) throws IOException {
+        return write(1, root, name, seed, backbone, weighting, epochs);
+    }
+
+    /** As {@link #write(Path, String, long, String, String, double[][])}, the epochs counted from {@code first}. */
+    static Path write(int first, Path root, String name, long seed, String backbone, String weighting, double[]... epochs)
+            throws IOException {
         Path dir = root.resolve(name);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("config.yaml"), String.join("\n",
@@ -36,17 +42,17 @@ final class FakeRuns {
         rows.add("epoch,split,task,metric,value,higher-is-better");
         for (int e = 0; e < epochs.length; e++) {
             double[] v = epochs[e];
-            rows.add(e + ",train,semantic,loss," + (2.0 - e * 0.1) + ",false");
-            rows.add(e + ",train,semantic,weight,1.0,");
-            rows.add(e + ",train,depth,loss," + (1.0 - e * 0.05) + ",false");
-            rows.add(e + ",train,depth,weight,1.0,");
-            rows.add(e + ",train,,learning-rate,1.0E-4,");
-            rows.add(e + ",val,semantic,loss," + v[0] + ",false");
-            rows.add(e + ",val,semantic,miou," + v[2] + ",true");
-            rows.add(e + ",val,semantic,pixel-accuracy," + v[3] + ",true");
-            rows.add(e + ",val,depth,loss," + v[1] + ",false");
-            rows.add(e + ",val,depth,abs-error," + v[4] + ",false");
-            rows.add(e + ",val,depth,rel-error," + v[5] + ",false");
+            rows.add((e + first) + ",train,semantic,loss," + (2.0 - e * 0.1) + ",false");
+            rows.add((e + first) + ",train,semantic,weight,1.0,");
+            rows.add((e + first) + ",train,depth,loss," + (1.0 - e * 0.05) + ",false");
+            rows.add((e + first) + ",train,depth,weight,1.0,");
+            rows.add((e + first) + ",train,,learning-rate,1.0E-4,");
+            rows.add((e + first) + ",val,semantic,loss," + v[0] + ",false");
+            rows.add((e + first) + ",val,semantic,miou," + v[2] + ",true");
+            rows.add((e + first) + ",val,semantic,pixel-accuracy," + v[3] + ",true");
+            rows.add((e + first) + ",val,depth,loss," + v[1] + ",false");
+            rows.add((e + first) + ",val,depth,abs-error," + v[4] + ",false");
+            rows.add((e + first) + ",val,depth,rel-error," + v[5] + ",false");
         }
         Files.write(dir.resolve("metrics.csv"), rows);
         return dir;

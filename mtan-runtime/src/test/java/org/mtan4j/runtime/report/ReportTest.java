@@ -42,7 +42,7 @@ class ReportTest {
 
     @Test
     void lastTenAverageAndBestValidationEpoch(@TempDir Path dir) throws Exception {
-        // 12 epochs: miou = epoch / 100; total val loss lowest at epoch index 4 (from 0).
+        // 12 epochs: miou = epoch index / 100; total val loss lowest at epoch index 4 (epoch 5).
         double[][] epochs = new double[12][];
         for (int e = 0; e < 12; e++) {
             double loss = e == 4 ? 0.5 : 2.0 - e * 0.01;
@@ -50,16 +50,22 @@ class ReportTest {
         }
         RunRecord run = RunRecord.read(FakeRuns.write(dir, "r", 1, "split", "equal", epochs));
         RunSummary last = RunSummary.of(run, Selection.LAST_10);
-        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 11), last.epochs());
+        assertEquals(List.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 12), last.epochs());
         assertEquals((2 + 11) / 2.0 / 100, last.values().get(MIOU), 1e-12);
         assertEquals(1.0 + (2 + 11) / 2.0, last.values().get(ABS), 1e-12);
         RunSummary best = RunSummary.of(run, Selection.BEST_VALIDATION);
-        assertEquals(List.of(4), best.epochs());
+        assertEquals(List.of(5), best.epochs());
         assertEquals(0.04, best.values().get(MIOU), 1e-12);
 
         // Fewer than 10 epochs: all of them.
         RunRecord shortRun = RunRecord.read(FakeRuns.constant(dir, "s", 1, "equal", 3, 0.3, 0.6, 0.5, 0.2));
-        assertEquals(List.of(0, 1, 2), RunSummary.of(shortRun, Selection.LAST_10).epochs());
+        assertEquals(List.of(1, 2, 3), RunSummary.of(shortRun, Selection.LAST_10).epochs());
+
+        // A metrics.csv of an earlier version, epochs counted from 0: read as counted from 1.
+        RunRecord old = RunRecord.read(FakeRuns.write(0, dir, "old", 1, "split", "equal", epochs));
+        assertEquals(List.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 12), RunSummary.of(old, Selection.LAST_10).epochs());
+        assertEquals(List.of(5), RunSummary.of(old, Selection.BEST_VALIDATION).epochs());
+        assertEquals(run.rows(), old.rows(), "the same rows");
     }
 
     @Test

@@ -63,4 +63,18 @@ class SweepTest {
         assertEquals("grids", assertThrows(ConfigException.class, () -> sweep(dir, "base: x.yaml\ngrids: {seed: [1]}\n")).keyPath());
         assertEquals("grid.seed", assertThrows(ConfigException.class, () -> sweep(dir, "base: x.yaml\ngrid: {seed: []}\n")).keyPath());
     }
+
+    @Test
+    void duplicateGridPointsAreRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        // The same value twice: the same run name.
+        SweepConfig twice = sweep(dir, "name: g\nbase: tiny.yaml\ngrid:\n  seed: [1, 2, 1]\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Sweep.plan(twice, TinyRuns.YAML, "tiny.yaml", dir.resolve("g"), RESOLVER));
+        assertTrue(e.getMessage().contains("tiny-seed1"), e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("g")), "nothing written");
+        // Two spellings of one value: other names, the same configuration.
+        SweepConfig spelled = sweep(dir, "name: g\nbase: tiny.yaml\ngrid:\n  weighting: [dwa, equal, {name: equal}]\n");
+        e = assertThrows(ConfigException.class, () -> Sweep.plan(spelled, TinyRuns.YAML, "tiny.yaml", dir.resolve("g"), RESOLVER));
+        assertTrue(e.getMessage().contains("'tiny-equal' and 'tiny-weighting3' give the same configuration"), e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("g")), "nothing written");
+    }
 }

@@ -12,11 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.MetricValue;
-import org.mtan4j.runtime.PluginRegistry;
 import org.mtan4j.runtime.ResolvedRun;
-import org.mtan4j.runtime.RunResolver;
 import org.mtan4j.runtime.Runs;
-import org.mtan4j.runtime.config.ConfigLoader;
+import org.mtan4j.runtime.TinyRuns;
 
 /**
  * Many-to-many training through the real runtime: three {@code synthetic-shapes} domains (3 colour
@@ -24,35 +22,13 @@ import org.mtan4j.runtime.config.ConfigLoader;
  */
 class ManyToManyTrainingTest {
 
-    /** A run over the three domains; {@code %s} are the training sizes, the task order and the epochs. */
+    /** {@link TinyRuns#shapes}. */
     static String yaml(int[] trainSizes, String order, int epochs, String extraTraining) {
-        return String.join("\n",
-                "name: shapes",
-                "seed: 11",
-                "dataset:",
-                "  - {name: synthetic-shapes, options: {kind: colour, train-size: " + trainSizes[0] + ", val-size: 60}}",
-                "  - {name: synthetic-shapes, options: {kind: shape, train-size: " + trainSizes[1] + ", val-size: 60}}",
-                "  - {name: synthetic-shapes, options: {kind: position, train-size: " + trainSizes[2] + ", val-size: 60}}",
-                "tasks:",
-                "  colour: {head: {name: linear, options: {pool: 0}}, metrics: [top1]}",
-                "  shape: {head: {name: linear, options: {pool: 0}}, metrics: [top1]}",
-                "  position: {head: {name: linear, options: {pool: 0}}, metrics: [top1]}",
-                "backbone: {name: wrn-mtan, options: {depth: 10, widen: 1}}",
-                "training:",
-                "  epochs: " + epochs,
-                "  batch-size: 16",
-                "  eval-batch-size: 30",
-                "  optimizer: {name: sgd, learning-rate: 0.05, momentum: 0.9, nesterov: true, weight-decay: 5.0e-5}",
-                "  scheduler: {step-size: 50, gamma: 0.5}",
-                "  task-order: " + order,
-                // One compute thread: the machines that run the tests are shared.
-                "  threads: 1",
-                extraTraining,
-                "");
+        return TinyRuns.shapes(trainSizes, order, epochs, extraTraining);
     }
 
     static ResolvedRun resolve(String yaml) {
-        return new RunResolver(PluginRegistry.discover()).resolve(ConfigLoader.load(yaml, "shapes.yaml", List.of()), "shapes.yaml");
+        return TinyRuns.resolve(yaml);
     }
 
     /** Records which task each step trained (the one with a loss) and every epoch. */
@@ -144,7 +120,32 @@ class ManyToManyTrainingTest {
         assertEquals(accuracy(probe.epochs.get(0), 0), accuracy(second, 0), "a skipped task keeps its last evaluation");
         assertEquals(probe.epochs.get(0).valLosses()[0], second.valLosses()[0]);
         assertTrue(second.valLosses()[1] != probe.epochs.get(0).valLosses()[1], "the others are evaluated again");
-        assertTrue(Files.readString(outcome.directory().metrics()).contains("1,train,colour,loss,NaN,"));
+        assertTrue(Files.readString(outcome.directory().metrics()).contains("2,train,colour,loss,NaN,"));
+    }
+
+    @Test
+    void aRestartKeepsTheWeightsItBeginsWith(@TempDir Path dir) throws Exception {
+        String restart = "  restarts: [{epoch: 1, learning-rate: 0.01, skip-tasks: [colour]}]";
+        Runs.Outcome twoEpochs = Runs.train(resolve(yaml(new int[] {32, 32, 32}, "in-turn", 2, restart)), dir.resolve("a"), false, List.of());
+        Runs.Outcome oneEpoch = Runs.train(resolve(yaml(new int[] {32, 32, 32}, "in-turn", 1, "")), dir.resolve("b"), false, List.of());
+        Path kept = twoEpochs.directory().restartCheckpoint(1);
+        assertEquals(dir.resolve("a/shapes/checkpoints/restart-1.params"), kept);
+        // The restart's epoch changes nothing before it: the kept weights are those one epoch leaves.
+        assertArrayEquals(Files.readAllBytes(oneEpoch.directory().checkpoints().resolve("last.params")), Files.readAllBytes(kept));
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(kept),
+                Files.readAllBytes(twoEpochs.directory().checkpoints().resolve("last.params"))), "the last epoch's weights are others");
+    }
+
+    @Test
+    void trainOnValTrainsEachTurnsValidationBatchesAfterItsTrainingBatches(@TempDir Path dir) {
+        // 2 training batches of 16 and 4 validation batches (60 images) per task.
+        Probe probe = new Probe();
+        ResolvedRun run = resolve(yaml(new int[] {32, 32, 32}, "in-turn", 1, "  train-on-val: true"));
+        assertEquals(Boolean.TRUE, run.config().training().trainOnVal());
+        Runs.train(run, dir, false, List.of(probe));
+        assertEquals(List.of(0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2), probe.trained);
+        assertEquals(Boolean.FALSE, resolve(yaml(new int[] {32, 32, 32}, "in-turn", 1, "")).config().training().trainOnVal(),
+                "written out in the resolved config");
     }
 
     @Test
@@ -187,6 +188,9 @@ class ManyToManyTrainingTest {
         assertEquals(0.01, schedule.learningRate(300), 1e-12);
         assertEquals(0.01, schedule.learningRate(349), 1e-12);
         assertEquals(0.005, schedule.learningRate(350), 1e-12);
+        // The evaluation script's rates (model_wrn_eval.py): imagenet12 from the restart, the others from the end.
+        assertEquals(0.1 * Math.pow(0.5, 6), schedule.continuingLearningRate(299), 1e-12);
+        assertEquals(0.01 * Math.pow(0.5, 2), schedule.continuingLearningRate(399), 1e-12);
         assertTrue(schedule.restartsAt(300) && !schedule.restartsAt(301) && !schedule.restartsAt(0));
         assertArrayEquals(new boolean[] {true, true, true}, schedule.trains(299));
         assertArrayEquals(new boolean[] {false, true, true}, schedule.trains(300));

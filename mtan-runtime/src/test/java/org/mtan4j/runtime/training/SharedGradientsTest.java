@@ -177,7 +177,7 @@ class SharedGradientsTest {
         assertFalse(rows.stream().anyMatch(r -> r.toLowerCase().contains("nan") || r.toLowerCase().contains("inf")),
                 "no NaN or Inf in metrics.csv");
         for (String task : List.of("semantic", "depth", "normal")) {
-            for (int epoch = 0; epoch < 3; epoch++) {
+            for (int epoch = 1; epoch <= 3; epoch++) {
                 String prefix = epoch + ",train," + task + ",weight,";
                 assertTrue(rows.stream().anyMatch(r -> r.startsWith(prefix)), prefix);
             }

@@ -32,9 +32,10 @@ class TrainingRunTest {
                 Files.readAllBytes(second.directory().root().resolve("checkpoints/last.params")), "same seed, same weights");
         List<String> rows = Files.readAllLines(a.resolve("metrics.csv"));
         assertEquals("epoch,split,task,metric,value,higher-is-better", rows.get(0));
-        assertTrue(rows.contains("0,train,depth,weight,1.0,"), "task weights are recorded, without a direction");
-        assertTrue(rows.stream().anyMatch(r -> r.startsWith("1,val,depth,abs-error,") && r.endsWith(",false")), "directions are recorded");
-        assertTrue(rows.stream().anyMatch(r -> r.startsWith("1,val,semantic,miou,")), "epoch 2 validation mIoU");
+        assertTrue(rows.contains("1,train,depth,weight,1.0,"), "task weights are recorded, without a direction");
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("2,val,depth,abs-error,") && r.endsWith(",false")), "directions are recorded");
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("2,val,semantic,miou,")), "epoch 2 validation mIoU");
+        assertTrue(rows.stream().skip(1).noneMatch(r -> r.startsWith("0,")), "epochs are counted from 1");
         assertEquals(2, first.result().epochs().size());
         assertEquals(org.mtan4j.runtime.Engines.nativeAllocator(), org.mtan4j.runtime.config.Yaml.json()
                 .readTree(a.resolve("provenance.json").toFile()).path("native-allocator").asText(), "the allocator mode is recorded");
@@ -70,7 +71,7 @@ class TrainingRunTest {
         assertTrue(e.getMessage().contains("'test-non-finite-loss'") && e.getMessage().contains("step 2"), e.getMessage());
         Path last = dir.resolve("tiny/checkpoints/last.params");
         assertTrue(Files.size(last) > 0, "the checkpoint of epoch 1 is intact");
-        assertTrue(Files.readAllLines(dir.resolve("tiny/metrics.csv")).stream().noneMatch(r -> r.startsWith("1,")), "no row of the failed epoch");
+        assertTrue(Files.readAllLines(dir.resolve("tiny/metrics.csv")).stream().noneMatch(r -> r.startsWith("2,")), "no row of the failed epoch");
     }
 
     @Test
@@ -85,6 +86,6 @@ class TrainingRunTest {
         org.mtan4j.runtime.ResolvedRun fixed = TinyRuns.resolved("weighting=equal");
         assertEquals(List.of("weighting.name: test-non-finite-gradient -> equal"), Runs.configChanges(point.config(), fixed.config()));
         Runs.resume(fixed, point, List.of(), null);
-        assertTrue(Files.readAllLines(dir.resolve("tiny/metrics.csv")).stream().anyMatch(r -> r.startsWith("1,val,")));
+        assertTrue(Files.readAllLines(dir.resolve("tiny/metrics.csv")).stream().anyMatch(r -> r.startsWith("2,val,")));
     }
 }

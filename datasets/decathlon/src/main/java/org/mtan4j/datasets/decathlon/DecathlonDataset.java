@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.mtan4j.api.InputImage;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.Sample;
 import org.mtan4j.api.TaskSpec;
@@ -253,7 +254,10 @@ final class DecathlonDataset implements MultiTaskDataset {
 
     /** The resized image (short side = size), as interleaved RGB, with its height and width. */
     Images.Rgb resized(Path file) throws IOException {
-        Images.Rgb img = Images.read(file);
+        return resized(Images.read(file));
+    }
+
+    private Images.Rgb resized(Images.Rgb img) {
         int h = img.height();
         int w = img.width();
         int s = options.size();
@@ -304,9 +308,23 @@ final class DecathlonDataset implements MultiTaskDataset {
             throw new IndexOutOfBoundsException("index " + index + " is out of range for split '" + split + "' of size "
                     + idx.files().length);
         }
-        Images.Rgb img = resized(idx.files()[index]);
-        int[] rgb = crop(img, choose(split, img.height(), img.width(), seed));
         int s = options.size();
-        return new Sample(manager.create(ImageFolders.normalisedChw(rgb, mean, std), new Shape(3, s, s)), new NDList(manager.create((float) idx.labels()[index])));
+        float[] chw = modelInput(resized(idx.files()[index]), split, seed);
+        return new Sample(manager.create(chw, new Shape(3, s, s)), new NDList(manager.create((float) idx.labels()[index])));
+    }
+
+    /** A resized image cropped (and flipped) as {@code split} chooses, normalised: the model's {@code (3, size, size)} input. */
+    private float[] modelInput(Images.Rgb resized, String split, long seed) {
+        return ImageFolders.normalisedChw(crop(resized, choose(split, resized.height(), resized.width(), seed)), mean, std);
+    }
+
+    /**
+     * A user's image ({@code mtan predict --input}, read by {@link Images#of}) as the {@code test} split
+     * transforms its images, the same code: short side resized, centre crop, the domain's mean and std.
+     *
+     * @throws IOException naming the file when it cannot be decoded
+     */
+    float[] evaluationInput(InputImage image) throws IOException {
+        return modelInput(resized(Images.of(image)), TEST, 0L);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
+import org.mtan4j.api.InputPreprocessing;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.datasets.images.ImageFolders;
@@ -39,6 +40,18 @@ public final class DecathlonDatasetProvider extends AbstractPluginProvider<Decat
     public MultiTaskDataset open(DecathlonOptions options) throws IOException {
         Objects.requireNonNull(options, "options is null");
         return new DecathlonDataset(options);
+    }
+
+    /**
+     * The test split's transform, applied to a user's image: short side resized, centre crop, the
+     * domain's mean and std ({@link DecathlonDataset#evaluationInput}, the code the splits use). Opens the
+     * domain, since its statistics may be computed from its training images and its class folders must
+     * be valid.
+     */
+    @Override
+    public InputPreprocessing inputPreprocessing(DecathlonOptions options) throws IOException {
+        DecathlonDataset dataset = new DecathlonDataset(options);
+        return (image, imageShape) -> dataset.evaluationInput(image);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.DatasetProvider;
+import org.mtan4j.api.InputImage;
+import org.mtan4j.api.InputPreprocessing;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.Sample;
 import org.mtan4j.api.TaskSpec;
@@ -132,6 +135,34 @@ class DecathlonDatasetTest {
         BufferedImage img = ImageIO.read(root.resolve("cifar100/val/C/0.png").toFile());
         try (DecathlonDataset d = new DecathlonDataset(options())) {
             assertClose(expected(img, 4, 0, false), d.get(manager, "val", 0, 3L).image().toFloatArray(), "val");
+        }
+    }
+
+    /** {@code mtan predict --input}'s preprocessing: a validation image, read as predict reads it, becomes its validation sample. */
+    @Test
+    void predictionInputIsTheValidationSample() throws IOException {
+        // One image that needs the resize and the crop: 30x50, short side to 16, then the centre 16x16.
+        ImageIO.write(DecathlonFixture.image(30, 50, 77), "jpg", root.resolve("cifar100/val/C/1.jpg").toFile());
+        DecathlonOptions options = options();
+        InputPreprocessing preprocessing = new DecathlonDatasetProvider().inputPreprocessing(options);
+        Shape shape = new Shape(3, S, S);
+        List<Path> files = List.of(root.resolve("cifar100/val/C/0.png"), root.resolve("cifar100/val/C/1.jpg"),
+                root.resolve("cifar100/val/a/0.png"), root.resolve("cifar100/val/b/0.png"));
+        try (DecathlonDataset d = new DecathlonDataset(options)) {
+            assertEquals(files.size(), d.size("val"));
+            for (int i = 0; i < files.size(); i++) {
+                Images.Rgb rgb = Images.read(files.get(i));
+                float[] hwc = new float[rgb.pixels().length];
+                for (int k = 0; k < hwc.length; k++) {
+                    hwc[k] = rgb.pixels()[k] / 255f;
+                }
+                float[] sample = d.get(manager, "val", i, 5L).image().toFloatArray();
+                assertArrayEquals(sample, preprocessing.modelInput(new InputImage(files.get(i), hwc, rgb.height(), rgb.width()), shape),
+                        files.get(i).toString());
+                // The same pixels as a .npy in [0, 1]: rounded back to the 8-bit values.
+                Path npy = root.resolve("image" + i + ".npy");
+                assertArrayEquals(sample, preprocessing.modelInput(new InputImage(npy, hwc, rgb.height(), rgb.width()), shape), npy.toString());
+            }
         }
     }
 

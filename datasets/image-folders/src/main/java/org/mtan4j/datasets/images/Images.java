@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
+import org.mtan4j.api.InputImage;
 
 /**
  * Decodes an image file with {@code javax.imageio} into interleaved 8-bit RGB, as the reference's
@@ -78,6 +80,24 @@ public final class Images {
             throw new IOException(file + ": damaged image: " + String.join("; ", warnings));
         }
         return toRgb(image, file);
+    }
+
+    /**
+     * The 8-bit RGB of an image handed to {@code mtan predict --input}: an image file is decoded again
+     * with {@link #read}, as the datasets decode theirs; a {@code .npy} image in [0, 1] is rounded to 8
+     * bits, the values a PIL image (the reference loaders' input) holds.
+     *
+     * @throws IOException naming the file when it cannot be decoded
+     */
+    public static Rgb of(InputImage image) throws IOException {
+        if (!image.file().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            return read(image.file());
+        }
+        int[] pixels = new int[image.hwc().length];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = Math.round(image.hwc()[i] * 255f);
+        }
+        return new Rgb(pixels, image.height(), image.width());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.mtan4j.api.InputImage;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.Sample;
 import org.mtan4j.api.TaskSpec;
@@ -153,22 +154,35 @@ final class OfficeDataset implements MultiTaskDataset {
         if (problem != null) {
             throw new IOException(problem);
         }
-        int[] rgb = resized(Images.read(entry.file()));
-        if (TRAIN.equals(split) && options.augment() && new SplittableRandom(seed ^ FLIP_SALT).nextBoolean()) {
-            flip(rgb, options.size());
-        }
         int s = options.size();
-        return new Sample(manager.create(ImageFolders.normalisedChw(rgb, ImageFolders.IMAGENET_MEAN, ImageFolders.IMAGENET_STD),
-                new Shape(3, s, s)), new NDList(manager.create((float) entry.label())));
+        int[] rgb = resized(Images.read(entry.file()), s);
+        if (TRAIN.equals(split) && options.augment() && new SplittableRandom(seed ^ FLIP_SALT).nextBoolean()) {
+            flip(rgb, s);
+        }
+        return new Sample(manager.create(normalised(rgb), new Shape(3, s, s)), new NDList(manager.create((float) entry.label())));
+    }
+
+    /**
+     * A user's image ({@code mtan predict --input}, read by {@link Images#of}) as the validation and test
+     * splits transform theirs, the same code: resized to {@code size x size}, ImageNet's mean and std.
+     *
+     * @throws IOException naming the file when it cannot be decoded
+     */
+    static float[] evaluationInput(InputImage image, int size) throws IOException {
+        return normalised(resized(Images.of(image), size));
     }
 
     /** {@code transforms.Resize((size, size))}: both sides to {@code size}, Pillow bilinear. */
-    private int[] resized(Images.Rgb img) {
-        int s = options.size();
+    private static int[] resized(Images.Rgb img, int s) {
         if (img.height() == s && img.width() == s) {
             return img.pixels();
         }
         return PilResize.resize(img.pixels(), img.height(), img.width(), s, s);
+    }
+
+    /** LibMTL's {@code Normalize} with ImageNet's statistics: the model's {@code (3, size, size)} input. */
+    private static float[] normalised(int[] rgb) {
+        return ImageFolders.normalisedChw(rgb, ImageFolders.IMAGENET_MEAN, ImageFolders.IMAGENET_STD);
     }
 
     /** Mirrors a square interleaved RGB image left to right, in place. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.mtan4j.api.AbstractPluginProvider;
 import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
+import org.mtan4j.api.InputPreprocessing;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.datasets.images.ImageFolders;
@@ -42,6 +43,15 @@ public abstract class OfficeDatasetProvider<O extends OfficeOptions> extends Abs
     public MultiTaskDataset open(O options) throws IOException {
         Objects.requireNonNull(options, "options is null");
         return new OfficeDataset(options);
+    }
+
+    /**
+     * The validation and test splits' transform, applied to a user's image ({@link OfficeDataset#evaluationInput}):
+     * resized to {@code size x size}, ImageNet's mean and std. Needs no data.
+     */
+    @Override
+    public InputPreprocessing inputPreprocessing(O options) {
+        return (image, imageShape) -> OfficeDataset.evaluationInput(image, options.size());
     }
 
     /**

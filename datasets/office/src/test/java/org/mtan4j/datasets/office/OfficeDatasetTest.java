@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.api.DatasetDescription;
 import org.mtan4j.api.DatasetProvider;
+import org.mtan4j.api.InputImage;
+import org.mtan4j.api.InputPreprocessing;
 import org.mtan4j.api.MultiTaskDataset;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.datasets.images.PilResize;
@@ -155,6 +157,24 @@ class OfficeDatasetTest {
                 assertArrayEquals(normalised(expected), actual, 1e-6f, "val[" + i + "] " + file);
             }
             assertEquals(square, d.file("val", 0), "the 16x16 image is used as it is");
+        }
+    }
+
+    /** {@code mtan predict --input}'s preprocessing gives an image its validation and test samples. */
+    @Test
+    void predictionInputIsTheEvaluationSample() throws IOException {
+        OfficeFixture.write(root, OfficeBenchmark.OFFICE_31, "amazon", 5, true);
+        InputPreprocessing preprocessing = new Office31DatasetProvider().inputPreprocessing(amazon(true));
+        try (OfficeDataset d = new OfficeDataset(amazon(true))) {
+            for (String split : List.of("val", "test")) {
+                for (int i = 0; i < d.size(split); i++) {
+                    Path file = d.file(split, i);
+                    BufferedImage img = ImageIO.read(file.toFile());
+                    InputImage image = new InputImage(file, new float[img.getHeight() * img.getWidth() * 3], img.getHeight(), img.getWidth());
+                    assertArrayEquals(d.get(manager, split, i, 3L).image().toFloatArray(), preprocessing.modelInput(image, d.imageShape()),
+                            split + "[" + i + "]");
+                }
+            }
         }
     }
 

@@ -5,11 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -21,12 +19,13 @@ import org.mtan4j.blocks.ConvInit;
 import org.mtan4j.blocks.Layers;
 import org.mtan4j.blocks.StateDictNamed;
 import org.mtan4j.blocks.mtan.TaskAttentionNetwork;
-import org.mtan4j.plugins.resnetmtan.nn.Bottleneck;
+import org.mtan4j.blocks.resnet.Bottleneck;
+import org.mtan4j.blocks.resnet.DilatedResNet;
 
 /**
  * The ResNet-MTAN network without heads (models.md, ResNet-MTAN): a dilated ResNet (v1.5, output
- * stride 8) whose four stages are each split into {@code b} (all blocks but the last) and {@code t}
- * (the last block), per-task attention masks computed from {@code b} (concatenated with the previous
+ * stride 8; {@link DilatedResNet}'s stem and bottlenecks) whose four stages are each split into
+ * {@code b} (all blocks but the last) and {@code t} (the last block), per-task attention masks computed from {@code b} (concatenated with the previous
  * attention features from stage 2 on, shared first) applied to {@code t}, and shared bottleneck
  * "block_att" units between stages (a 2x2 max-pool after the first only): a {@link TaskAttentionNetwork}
  * whose mask inputs are the {@code b} maps and whose weighted features are the {@code t} maps. Task
@@ -51,28 +50,14 @@ final class ResNetMtanBlock extends TaskAttentionNetwork {
     ResNetMtanBlock(int inChannels, ResNetMtanOptions options, int taskCount) {
         super(VERSION, "ResNet-MTAN", inChannels, taskCount, STAGES, 8);
         int base = options.baseWidth();
-        ConvInit resnet = ConvInit.KAIMING_NORMAL_FAN_OUT;
-        stemConv = addChildBlock("shared_conv_0", Layers.conv(inChannels, base, 7, 2, 1, false, resnet));
-        // The stem's 7x7 conv has padding 3: Layers.conv pads dilation * (kernel / 2) = 3.
+        stemConv = addChildBlock("shared_conv_0", DilatedResNet.stemConv(inChannels, base));
         stemNorm = addChildBlock("shared_conv_1", Layers.batchNorm());
-        int in = base;
-        int dilation = 1;
         for (int s = 0; s < STAGES; s++) {
-            int planes = base << s;
-            ch[s] = Bottleneck.EXPANSION * planes;
-            // torchvision strides stages 2-4 by 2; ResnetDilated turns stages 3-4's stride into dilation.
-            int stride = s == 1 ? 2 : 1;
-            int firstDilation = s < 2 ? 1 : dilation;
-            int laterDilation = s < 2 ? 1 : 2 * dilation;
-            if (s >= 2) {
-                dilation *= 2;
-            }
+            ch[s] = DilatedResNet.stageChannels(s, base);
             List<Bottleneck> b = new ArrayList<>();
             int n = options.blocks().get(s);
             for (int k = 0; k < n; k++) {
-                Bottleneck block = k == 0
-                        ? new Bottleneck(in, planes, stride, firstDilation, true, resnet)
-                        : new Bottleneck(ch[s], planes, 1, laterDilation, false, resnet);
+                Bottleneck block = DilatedResNet.block(s, k, base, ConvInit.KAIMING_NORMAL_FAN_OUT);
                 if (k < n - 1) {
                     b.add(addChildBlock("shared_layer" + (s + 1) + "_b_" + k, block));
                 } else {
@@ -80,7 +65,6 @@ final class ResNetMtanBlock extends TaskAttentionNetwork {
                 }
             }
             stagesB.add(b);
-            in = ch[s];
         }
         for (int s = 0; s < STAGES; s++) {
             for (int i = 0; i < taskCount; i++) {
@@ -110,9 +94,8 @@ final class ResNetMtanBlock extends TaskAttentionNetwork {
 
     @Override
     protected StageMaps trunk(ParameterStore ps, NDArray images, boolean training, PairList<String, Object> params) {
-        NDArray x = stemNorm.forward(ps, stemConv.forward(ps, new NDList(images), training, params), training, params)
-                .singletonOrThrow();
-        x = Pool.maxPool2d(Activation.relu(x), new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
+        NDArray x = DilatedResNet.stemActivationAndPool(
+                stemNorm.forward(ps, stemConv.forward(ps, new NDList(images), training, params), training, params).singletonOrThrow());
         NDArray[] b = new NDArray[STAGES];
         NDArray[] t = new NDArray[STAGES];
         for (int s = 0; s < STAGES; s++) {

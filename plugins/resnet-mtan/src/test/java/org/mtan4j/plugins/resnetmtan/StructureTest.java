@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mtan4j.api.BackboneContext;
 import org.mtan4j.blocks.EngineTest;
-import org.mtan4j.plugins.resnetmtan.nn.Bottleneck;
+import org.mtan4j.blocks.resnet.Bottleneck;
 
 /**
  * What shapes alone cannot show: the dilation schedule of output stride 8, torchvision's names for the

@@ -2,7 +2,7 @@ package org.mtan4j.plugins.segnet;
 
 import org.mtan4j.blocks.CheckedBackboneProvider;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
-import org.mtan4j.plugins.segnet.backbone.SegNetTrunk;
+import org.mtan4j.blocks.segnet.SegNetTrunk;
 
 /**
  * Common ground of the SegNet backbone providers: the input-size rule (five poolings: multiples of

@@ -2,7 +2,7 @@ package org.mtan4j.plugins.segnet;
 
 import java.util.List;
 import java.util.Objects;
-import org.mtan4j.plugins.segnet.backbone.SegNetTrunk;
+import org.mtan4j.blocks.segnet.SegNetTrunk;
 
 /**
  * Options of the SegNet backbones {@code single}, {@code stan}, {@code mtan}, {@code dense} and

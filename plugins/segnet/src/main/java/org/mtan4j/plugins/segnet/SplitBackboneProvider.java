@@ -2,7 +2,7 @@ package org.mtan4j.plugins.segnet;
 
 import java.util.List;
 import org.mtan4j.api.TaskSpec;
-import org.mtan4j.plugins.segnet.backbone.SegNetTrunk;
+import org.mtan4j.blocks.segnet.SegNetTrunk;
 import org.mtan4j.plugins.segnet.backbone.SplitBackbone;
 
 /**

@@ -1,7 +1,7 @@
 package org.mtan4j.plugins.segnet;
 
 import java.util.List;
-import org.mtan4j.plugins.segnet.backbone.SegNetTrunk;
+import org.mtan4j.blocks.segnet.SegNetTrunk;
 
 /**
  * Options of the {@code split} backbone (YAML keys {@code filters}, {@code variant}).

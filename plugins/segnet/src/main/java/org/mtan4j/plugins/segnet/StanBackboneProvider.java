@@ -3,7 +3,7 @@ package org.mtan4j.plugins.segnet;
 import java.util.List;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.plugins.segnet.backbone.MtanBackbone;
-import org.mtan4j.plugins.segnet.backbone.SegNetTrunk;
+import org.mtan4j.blocks.segnet.SegNetTrunk;
 
 /**
  * The {@code stan} backbone: the paper's Single-Task Attention Network, MTAN with one task's

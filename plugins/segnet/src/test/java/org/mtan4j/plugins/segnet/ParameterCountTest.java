@@ -33,7 +33,7 @@ import org.mtan4j.blocks.EngineTest;
 import org.mtan4j.blocks.Nyuv2Tasks;
 import org.mtan4j.blocks.StateDictChecks;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
-import org.mtan4j.plugins.segnet.backbone.SegNetTrunk;
+import org.mtan4j.blocks.segnet.SegNetTrunk;
 import org.mtan4j.plugins.segnet.head.SegNetHead;
 
 /**

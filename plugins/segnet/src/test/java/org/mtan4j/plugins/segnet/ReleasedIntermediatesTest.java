@@ -24,7 +24,7 @@ import org.mtan4j.plugins.segnet.backbone.CrossStitchBackbone;
 import org.mtan4j.plugins.segnet.backbone.DenseBackbone;
 import org.mtan4j.plugins.segnet.backbone.MtanBackbone;
 import org.mtan4j.plugins.segnet.backbone.SegNetBackbone;
-import org.mtan4j.plugins.segnet.backbone.SegNetTrunk;
+import org.mtan4j.blocks.segnet.SegNetTrunk;
 import org.mtan4j.plugins.segnet.backbone.SplitBackbone;
 import org.mtan4j.plugins.segnet.head.SegNetHeadBlock;
 

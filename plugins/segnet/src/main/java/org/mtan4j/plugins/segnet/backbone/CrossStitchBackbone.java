@@ -20,6 +20,7 @@ import org.mtan4j.blocks.StateDictNamed;
 import org.mtan4j.blocks.sampling.MaxPool2x2;
 import org.mtan4j.blocks.sampling.PoolIndices;
 import org.mtan4j.blocks.sampling.Pooled;
+import org.mtan4j.blocks.segnet.SegNetTrunk;
 
 /**
  * The cross-stitch baseline (models.md, "Variants", cross): one SegNet per task whose stages are

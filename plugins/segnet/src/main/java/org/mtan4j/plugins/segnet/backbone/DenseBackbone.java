@@ -19,6 +19,7 @@ import org.mtan4j.blocks.StateDictNamed;
 import org.mtan4j.blocks.sampling.MaxPool2x2;
 import org.mtan4j.blocks.sampling.PoolIndices;
 import org.mtan4j.blocks.sampling.Pooled;
+import org.mtan4j.blocks.segnet.SegNetTrunk;
 
 /**
  * The dense baseline (models.md, "Variants", dense): a shared SegNet and one SegNet per task, each

@@ -19,6 +19,8 @@ import org.mtan4j.blocks.ConvUnit;
 import org.mtan4j.blocks.Intermediates;
 import org.mtan4j.blocks.StateDictNamed;
 import org.mtan4j.blocks.sampling.AlignCornersBilinear;
+import org.mtan4j.blocks.segnet.SegNetTrace;
+import org.mtan4j.blocks.segnet.SegNetTrunk;
 
 /**
  * The Multi-Task Attention Network on SegNet (models.md, "Variants", mtan; with one task, STAN): a

@@ -10,6 +10,7 @@ import java.util.List;
 import org.mtan4j.blocks.ConvUnit;
 import org.mtan4j.blocks.Layers;
 import org.mtan4j.blocks.StateDictNamed;
+import org.mtan4j.blocks.segnet.SegNetTrunk;
 
 /**
  * Common ground of the SegNet backbones' blocks: input {@code (N, C, H, W)} with H and W multiples

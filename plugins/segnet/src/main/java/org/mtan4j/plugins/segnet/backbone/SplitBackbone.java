@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
 import java.util.Map;
+import org.mtan4j.blocks.segnet.SegNetTrunk;
 
 /**
  * The split backbone (models.md, "Variants", split; and single): one {@link SegNetTrunk} shared by

@@ -1,8 +1,7 @@
 /**
- * The SegNet networks of the paper, built from {@link org.mtan4j.blocks} (and SegNet's stacks of conv
- * units, {@link org.mtan4j.plugins.segnet.backbone.ConvStack}): the encoder-decoder trunk ({@link org.mtan4j.plugins.segnet.backbone.SegNetTrunk}, with all
- * intermediate maps available through {@link org.mtan4j.plugins.segnet.backbone.SegNetTrace}) and the
- * backbones on it: split and single ({@link org.mtan4j.plugins.segnet.backbone.SplitBackbone}), MTAN
+ * The SegNet networks of the paper, built from {@link org.mtan4j.blocks} on the encoder-decoder trunk
+ * of the building blocks ({@link org.mtan4j.blocks.segnet.SegNetTrunk}, whose intermediate maps
+ * {@link org.mtan4j.blocks.segnet.SegNetTrace} holds); the backbones on it: split and single ({@link org.mtan4j.plugins.segnet.backbone.SplitBackbone}), MTAN
  * and STAN ({@link org.mtan4j.plugins.segnet.backbone.MtanBackbone}), dense
  * ({@link org.mtan4j.plugins.segnet.backbone.DenseBackbone}) and cross-stitch
  * ({@link org.mtan4j.plugins.segnet.backbone.CrossStitchBackbone}).

@@ -1,0 +1,2 @@
+/** Tests of the dilated ResNet trunk. */
+package org.mtan4j.blocks.resnet;

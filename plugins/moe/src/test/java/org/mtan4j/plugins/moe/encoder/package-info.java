@@ -1,0 +1,2 @@
+/** Tests of the staged encoders. */
+package org.mtan4j.plugins.moe.encoder;

@@ -49,6 +49,10 @@ final class DataBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return BadInput.guard(spec.commandLine().getErr(), this::bench);
+    }
+
+    private Integer bench() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DataCommand.Opened probe = DataCommand.open(name, root, sets, Map.of());
         boolean hasAugment = PluginOptions.toMap(probe.options()).containsKey("augment");

@@ -6,8 +6,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -16,6 +18,7 @@ import org.mtan4j.api.Sample;
 import org.mtan4j.api.TaskSpec;
 import org.mtan4j.numpy.Npy;
 import org.mtan4j.numpy.NpyHeader;
+import org.mtan4j.api.text.ProblemList;
 import org.mtan4j.runtime.PluginOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,17 +54,26 @@ final class DataCheckCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Another dataset option, e.g. height=128 (repeatable).")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--all", description = "List every problem; by default the first " + ProblemList.SHOWN + ".")
+    boolean all;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        return BadInput.guard(spec.commandLine().getErr(), this::check);
+    }
+
+    private Integer check() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<String> bad = new ArrayList<>();
-        scanNpy(Path.of(root), out, bad);
+        Set<List<Integer>> sizes = scanNpy(Path.of(root), out, bad);
+        int fileProblems = bad.size();
         DataCommand.Opened opened = null;
         try {
             opened = DataCommand.open(name, root, sets, Map.of("augment", false));
         } catch (IOException e) {
             bad.add(e.getMessage());
         }
+        String hint = null;
         if (opened != null) {
             out.println("dataset " + name + " " + PluginOptions.toMap(opened.options()));
             try (MultiTaskDataset dataset = opened.dataset()) {
@@ -69,16 +81,45 @@ final class DataCheckCommand implements Callable<Integer> {
                     checkSplit(dataset, split, out, bad);
                 }
             }
+            hint = bad.size() > fileProblems ? sizeHint(PluginOptions.toMap(opened.options()), sizes) : null;
         }
-        out.println(bad.isEmpty() ? "no problems found" : bad.size() + " problem(s):");
-        bad.forEach(b -> out.println("  " + b));
-        return bad.isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
+        if (bad.isEmpty()) {
+            out.println("no problems found");
+            return ExitCodes.OK;
+        }
+        out.println(bad.size() + " problem(s)" + (hint == null ? "" : "; " + hint) + ":");
+        (all ? bad : ProblemList.capped(bad)).forEach(b -> out.println("  " + b));
+        if (!all && bad.size() > ProblemList.SHOWN) {
+            out.println("(--all lists every problem)");
+        }
+        return ExitCodes.USAGE;
     }
 
-    /** Reads the header of every .npy file under {@code root}; tallies dtype and shape per folder. */
-    private static void scanNpy(Path root, PrintWriter out, List<String> bad) throws IOException {
+    /**
+     * When every array file has one spatial size and the dataset's {@code height} and {@code width}
+     * options name another, says so: one wrong option makes every sample fail with a shape error.
+     */
+    private static String sizeHint(Map<String, Object> options, Set<List<Integer>> sizes) {
+        if (sizes.size() != 1 || !(options.get("height") instanceof Number h) || !(options.get("width") instanceof Number w)) {
+            return null;
+        }
+        List<Integer> files = sizes.iterator().next();
+        if (files.get(0) == h.intValue() && files.get(1) == w.intValue()) {
+            return null;
+        }
+        return "the files are " + files.get(0) + "x" + files.get(1) + " but the options say height " + h + ", width " + w
+                + ": pass --set height=" + files.get(0) + " --set width=" + files.get(1) + " (dataset.options in a run's YAML)";
+    }
+
+    /**
+     * Reads the header of every .npy file under {@code root}; tallies dtype and shape per folder.
+     *
+     * @return the distinct spatial sizes (the first two axes) of the arrays of two or more axes
+     */
+    private static Set<List<Integer>> scanNpy(Path root, PrintWriter out, List<String> bad) throws IOException {
+        Set<List<Integer>> sizes = new LinkedHashSet<>();
         if (!Files.isDirectory(root)) {
-            return; // opening the dataset reports it
+            return sizes; // opening the dataset reports it
         }
         Map<String, Map<String, Integer>> tally = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
@@ -90,6 +131,9 @@ final class DataCheckCommand implements Callable<Integer> {
                         bad.add(f + ": big-endian data ('" + h.descr() + "')");
                     } else if (h.fortranOrder() && h.shape().length > 1) {
                         bad.add(f + ": Fortran-order data");
+                    }
+                    if (h.shape().length >= 2) {
+                        sizes.add(List.of(h.shape()[0], h.shape()[1]));
                     }
                     String key = h.descr() + " " + shape(h.shape());
                     tally.computeIfAbsent(folder, k -> new TreeMap<>()).merge(key, 1, Integer::sum);
@@ -104,6 +148,7 @@ final class DataCheckCommand implements Callable<Integer> {
             tally.forEach((folder, kinds) -> out.println("  " + folder + ": " + kinds.entrySet().stream()
                     .map(e -> e.getKey() + " x" + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("")));
         }
+        return sizes;
     }
 
     private static String shape(int[] shape) {

@@ -24,7 +24,7 @@ final class DataCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), Main.MISSING_COMMAND + ": check or bench");
     }
 
     /**
@@ -33,7 +33,12 @@ final class DataCommand implements Runnable {
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     static Opened open(String name, String root, List<String> sets, Map<String, Object> forced) throws IOException {
-        DatasetProvider provider = PluginRegistry.discover().datasets().get(name);
+        DatasetProvider provider;
+        try {
+            provider = PluginRegistry.discover().datasets().get(name);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
         Map<String, Object> user = new LinkedHashMap<>();
         if (root != null) {
             user.put("root", root);
@@ -41,7 +46,7 @@ final class DataCommand implements Runnable {
         for (String set : sets) {
             int eq = set.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("--set needs KEY=VALUE, got '" + set + "'");
+                throw new BadInput("--set needs KEY=VALUE, got '" + set + "'");
             }
             Object value = Yaml.mapper().readValue(set.substring(eq + 1), Object.class);
             user.put(set.substring(0, eq), value);

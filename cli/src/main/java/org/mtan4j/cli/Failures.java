@@ -1,7 +1,9 @@
 package org.mtan4j.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.mtan4j.runtime.config.ConfigException;
+import org.mtan4j.runtime.config.ConfigLoader;
 import org.mtan4j.runtime.config.Yaml;
 import org.mtan4j.runtime.engine.EngineSetupException;
 import org.slf4j.Logger;
@@ -28,12 +30,28 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         }
         ConfigException config = find(e, ConfigException.class);
         if (config != null) {
-            err.println("mtan: invalid configuration: " + config.getMessage());
+            err.println("mtan: invalid configuration: " + blame(config, parseResult).getMessage());
             return ExitCodes.USAGE;
         }
         err.println("mtan: " + commandLine.getCommandName() + " failed: " + describe(e));
         LOG.debug("failure", e);
         return ExitCodes.FAILURE;
+    }
+
+    /**
+     * {@code e} blamed on the command-line option that set the faulty value ({@code --set key=value},
+     * {@code --device}) rather than on the YAML file, when one did.
+     */
+    static ConfigException blame(ConfigException e, CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult command = parseResult;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        if (command.hasMatchedOption("--device") && (e.keyPath().equals("device") || e.keyPath().startsWith("device["))) {
+            return e.withSource("--device " + command.matchedOptionValue("--device", ""));
+        }
+        List<String> overrides = command.hasMatchedOption("--set") ? command.matchedOptionValue("--set", List.<String>of()) : List.of();
+        return ConfigLoader.blame(e, overrides);
     }
 
     private static String describe(Throwable e) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.mtan4j.api.text.Suggestions;
 import org.mtan4j.runtime.Engines;
 import picocli.CommandLine;
 
@@ -22,11 +23,19 @@ import picocli.CommandLine;
  */
 public final class Main {
 
+    /** How the usage error of a command that needs a command (mtan, mtan data) begins. */
+    static final String MISSING_COMMAND = "missing a command";
+
     private Main() {
     }
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        // Before any class that logs is loaded: slf4j-simple fixes each logger's level when it is made.
+        String level = LoggingOptions.levelIn(args);
+        if (level != null) {
+            System.setProperty(LoggingOptions.LEVEL_PROPERTY, level);
+        }
         // Before anything can start DJL's engine: it must never reach the network.
         Engines.markOffline();
         // Charts (mtan report, run plots) are drawn without a display: servers and cluster nodes have none.
@@ -51,16 +60,51 @@ public final class Main {
     }
 
     private static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new MtanCommand());
+        MtanCommand mtan = new MtanCommand();
+        CommandLine cli = new CommandLine(mtan);
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(new Failures(err));
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("mtan: " + e.getMessage());
-            e.getCommandLine().usage(err);
-            return ExitCodes.USAGE;
+        cli.setParameterExceptionHandler((e, a) -> usageError(e, err));
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                mtan.logging.level();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1), e.getMessage());
+            }
+            return new CommandLine.RunLast().execute(parsed);
         });
         return cli.execute(args);
+    }
+
+    /**
+     * A usage error: one line saying what is wrong (with "did you mean" for a mistyped command or option),
+     * then where help is; the whole list of commands when none was given. Exit code 2.
+     */
+    private static int usageError(CommandLine.ParameterException e, PrintWriter err) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName();
+        String message = e.getMessage();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String typed = unmatched.getUnmatched().get(0);
+            if (typed.startsWith("-")) {
+                List<String> options = new ArrayList<>();
+                command.getCommandSpec().options().forEach(o -> options.addAll(List.of(o.names())));
+                String bare = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+                message = "unknown option '" + typed + "'" + Suggestions.hint(bare, options);
+            } else if (!command.getSubcommands().isEmpty()) {
+                message = "unknown command '" + typed + "'" + Suggestions.hint(typed, command.getSubcommands().keySet())
+                        + "; commands: " + String.join(", ", command.getSubcommands().keySet());
+            }
+        }
+        err.println("mtan: " + message);
+        if (message.startsWith(MISSING_COMMAND)) {
+            command.usage(err);
+        } else {
+            err.println("See '" + name + " --help'.");
+        }
+        return ExitCodes.USAGE;
     }
 
     /** A class loader over the plugin jars found, or this class's loader when there are none. */

@@ -46,6 +46,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder of sweep folders; overrides the sweep's `output`.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    ProgressOptions progress;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -87,7 +90,7 @@ final class SweepCommand implements Callable<Integer> {
             stdout.printf("[%d/%d] %s: training%s%n", run.index() + 1, runs.size(), run.name(), partial ? " (replacing an unfinished run)" : "");
             stdout.flush();
             ResolvedRun resolved = resolver.resolve(ConfigLoader.load(run.config(), List.of()), run.config().toString());
-            Runs.train(resolved, run.runDirectory().getParent(), true, List.of(new ProgressListener(spec.commandLine().getErr())));
+            Runs.train(resolved, run.runDirectory().getParent(), true, List.of(progress.listener()));
             summary.add(run.name() + " trained");
         }
         stdout.println("Sweep " + sweep.name() + " done: " + String.join(", ", summary));

@@ -63,6 +63,9 @@ final class TrainCommand implements Callable<Integer> {
             + "from the checkpoint's (e.g. a lower learning rate); the changes are listed and recorded in provenance.json.")
     boolean acceptConfigChange;
 
+    @picocli.CommandLine.Mixin
+    ProgressOptions progress;
+
     @Override
     public Integer call() throws Exception {
         return BadInput.guard(spec.commandLine().getErr(), this::train);
@@ -92,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
         return whileStoppable(stop, directory, stderr, () -> {
             Runs.Outcome outcome;
             try {
-                outcome = Runs.train(run, root, force, List.of(new ProgressListener(stderr)), stop);
+                outcome = Runs.train(run, root, force, List.of(progress.listener()), stop);
             } catch (RunDirectory.AlreadyExists e) {
                 throw new BadInput(e.getMessage());
             }
@@ -130,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
         return whileStoppable(stop, resume, stderr, () -> {
             Runs.Outcome outcome;
             try {
-                outcome = Runs.resume(run, point, List.of(new ProgressListener(stderr)), stop);
+                outcome = Runs.resume(run, point, List.of(progress.listener()), stop);
             } catch (Checkpoints.WrongModel e) {
                 throw new BadInput(e.getMessage());
             }

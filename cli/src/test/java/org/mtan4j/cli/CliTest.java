@@ -95,6 +95,19 @@ public class CliTest {
     }
 
     @Test
+    void completionScriptsCompleteEveryCommand() {
+        for (String shell : new String[] {"bash", "zsh"}) {
+            Result r = mtan("completion", shell);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("complete -F _complete_mtan") || r.out().contains("complete -o default -F _complete_mtan"), r.out());
+            assertTrue(r.out().contains("bashcompinit"), "zsh runs it through its bash layer");
+            for (String command : new String[] {"train", "report", "sweep", "check", "--resume", "--log-level"}) {
+                assertTrue(r.out().contains(command), command);
+            }
+        }
+    }
+
+    @Test
     void pluginsListsEveryBundledPluginByKind() {
         Result r = mtan("plugins");
         assertEquals(0, r.code(), r.err());

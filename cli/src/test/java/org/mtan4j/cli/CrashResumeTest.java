@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashResumeTest {
 
     private static final String[] DEMO = {"--set", "training.epochs=2", "--set", "training.checkpoint-every-steps=10"};
-    private static final Duration LIMIT = Duration.ofMinutes(10);
+    private static final Duration LIMIT = MtanProcess.LIMIT;
 
     @TempDir
     static Path dir;
@@ -88,21 +88,12 @@ class CrashResumeTest {
         }
     }
 
-    /** Starts {@code mtan} in its own JVM, with this test's class path, output to {@code log}. */
     private static Process mtan(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true", "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return MtanProcess.start(log, args);
     }
 
     private static int waitFor(Process p) throws InterruptedException {
-        if (!p.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("mtan did not finish within " + LIMIT);
-        }
-        return p.exitValue();
+        return MtanProcess.waitFor(p);
     }
 
     private static void awaitFile(Process p, Path file) throws InterruptedException {
@@ -120,6 +111,6 @@ class CrashResumeTest {
     }
 
     private static String log(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file) : "(no output)";
+        return MtanProcess.log(file);
     }
 }

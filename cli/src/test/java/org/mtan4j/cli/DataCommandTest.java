@@ -23,8 +23,12 @@ class DataCommandTest {
     private static final int W = 64;
 
     private static void writeNyu(Path root) throws IOException {
+        writeNyu(root, 2);
+    }
+
+    private static void writeNyu(Path root, int perSplit) throws IOException {
         for (String split : new String[] {"train", "val"}) {
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < perSplit; i++) {
                 float[] image = new float[H * W * 3];
                 float[] label = new float[H * W];
                 float[] depth = new float[H * W];
@@ -98,6 +102,22 @@ class DataCommandTest {
         assertTrue(r.out().contains(truncated + ": truncated"), r.out());
         assertTrue(r.out().contains(outOfRange + ": label 20.0"), r.out());
         assertTrue(r.out().contains("train[1]: " + big), r.out());
+    }
+
+    @Test
+    void theWrongImageSizeGetsAHintAndTheFirstTenProblems(@TempDir Path root) throws IOException {
+        writeNyu(root, 6);
+        CliTest.Result r = check("nyuv2", root); // the options' default size, 288x384
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("12 problem(s); the files are 32x64 but the options say height 288, width 384: "
+                + "pass --set height=32 --set width=64"), r.out());
+        List<String> listed = r.out().lines().dropWhile(l -> !l.contains("problem(s)")).skip(1).toList();
+        assertEquals(12, listed.size(), "ten problems, 'and 2 more', the hint for all of them: " + r.out());
+        assertEquals("  and 2 more", listed.get(10));
+        assertEquals("(--all lists every problem)", listed.get(11));
+
+        CliTest.Result all = CliTest.mtan("data", "check", "nyuv2", "--root", root.toString(), "--all");
+        assertEquals(12, all.out().lines().dropWhile(l -> !l.contains("problem(s)")).skip(1).count(), all.out());
     }
 
     @Test

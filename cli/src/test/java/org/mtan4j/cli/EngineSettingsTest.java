@@ -96,11 +96,11 @@ class EngineSettingsTest {
 
     @Test
     void aGpuThisMachineDoesNotHaveIsRefused(@TempDir Path dir) throws Exception {
-        refusedWithoutARunFolder(dir, Map.of(), List.of("--set", "device=gpu"), "mtan: invalid configuration: device: 'gpu' is not available",
+        refusedWithoutARunFolder(dir, Map.of(), List.of("--set", "device=gpu"), "mtan: invalid configuration: --set device=gpu: device: 'gpu' is not available",
                 "sees no GPU", "PyTorch 2.7.1 cpu", "pytorch-native-cpu-2.7.1-linux-x86_64.jar", "a CPU build",
                 "PYTORCH_LIBRARY_PATH, PYTORCH_VERSION and PYTORCH_FLAVOR", "choose device: cpu");
         // A retry is refused for the same reason, not because a run folder is in the way.
-        refusedWithoutARunFolder(dir, Map.of(), List.of("--device", "gpu:1"), "'gpu:1' is not available", "sees no GPU");
+        refusedWithoutARunFolder(dir, Map.of(), List.of("--device", "gpu:1"), "--device gpu:1: device: 'gpu:1' is not available", "sees no GPU");
     }
 
     @Test

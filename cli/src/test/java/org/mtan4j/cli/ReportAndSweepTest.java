@@ -77,7 +77,7 @@ class ReportAndSweepTest {
         assertTrue(withBaselines.out().contains("+0.00% |"), withBaselines.out());
 
         CliTest.Result missing = CliTest.mtan("report", "--out", out.toString(), dir.resolve("nothing-here").toString());
-        assertEquals(1, missing.code());
+        assertEquals(ExitCodes.USAGE, missing.code(), "a folder that holds no run is bad input");
         assertTrue(missing.err().contains("nothing-here"), missing.err());
     }
 
@@ -99,6 +99,10 @@ class ReportAndSweepTest {
         List<String> manifest = Files.readAllLines(root.resolve("manifest.csv"));
         assertEquals("index,name,config,run-dir,weighting,seed", manifest.get(0));
         assertEquals(5, manifest.size());
+        // A mapping is one CSV cell of JSON (what --set takes), not Java's {name=dwa, ...}.
+        assertTrue(manifest.get(3).endsWith(",\"{\"\"name\"\":\"\"dwa\"\",\"\"options\"\":{\"\"temperature\"\":2.0}}\",1"), manifest.get(3));
+        assertTrue(Files.readString(Path.of(configs.get(3))).startsWith("# sweep grid, run 3: weighting={\"name\":\"dwa\""),
+                Files.readString(Path.of(configs.get(3))));
         assertTrue(Files.readString(Path.of(configs.get(3))).contains("temperature: 2.0"), "the grid value is in the resolved config");
         assertTrue(!Files.exists(root.resolve("runs")), "--plan trains nothing");
         // Each planned config is what a scheduler hands to `mtan train`.

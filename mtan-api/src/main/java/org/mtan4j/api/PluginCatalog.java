@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.mtan4j.api.text.Suggestions;
 
 /**
  * The providers of one extension point found on a class path, by name.
@@ -91,7 +92,8 @@ public final class PluginCatalog<P extends PluginProvider> {
         P provider = byName.get(name);
         if (provider == null) {
             throw new IllegalArgumentException("unknown " + kind.getSimpleName().replace("Provider", "").toLowerCase()
-                    + " '" + name + "'; available: " + (byName.isEmpty() ? "(none found on the class path)" : String.join(", ", byName.keySet())));
+                    + " '" + name + "'" + Suggestions.hint(name, byName.keySet()) + "; available: "
+                    + (byName.isEmpty() ? "(none found on the class path)" : String.join(", ", byName.keySet())));
         }
         return provider;
     }

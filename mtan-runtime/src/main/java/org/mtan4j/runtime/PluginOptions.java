@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mtan4j.api.PluginProvider;
+import org.mtan4j.api.text.Suggestions;
 import org.mtan4j.runtime.config.ConfigException;
 import org.mtan4j.runtime.config.Yaml;
 
@@ -38,7 +39,7 @@ public final class PluginOptions {
         for (Map.Entry<String, Object> entry : user.entrySet()) {
             if (!merged.containsKey(entry.getKey())) {
                 throw new ConfigException(source, keyPath + "." + entry.getKey(), "unknown option of " + provider.name()
-                        + "; allowed: " + (merged.isEmpty() ? "(it takes no options)" : String.join(", ", merged.keySet())));
+                        + Suggestions.hint(entry.getKey(), merged.keySet()) + "; allowed: " + (merged.isEmpty() ? "(it takes no options)" : String.join(", ", merged.keySet())));
             }
             merged.put(entry.getKey(), entry.getValue());
         }

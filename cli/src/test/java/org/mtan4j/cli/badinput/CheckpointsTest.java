@@ -1,5 +1,8 @@
 package org.mtan4j.cli.badinput;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mtan4j.cli.badinput.Refusals.Invocation.mtan;
 import static org.mtan4j.cli.badinput.Refusals.refuse;
 
@@ -12,9 +15,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.mtan4j.numpy.Npy;
+import org.mtan4j.cli.CliTest;
 
 /**
  * Damaged run directories and checkpoints given to every command that reads a run's checkpoint. Each
@@ -30,6 +35,7 @@ class CheckpointsTest {
 
     private static Path split;
     private static Path mtan;
+    private static Path wide;
     private static Path image;
 
     /** A command that reads the checkpoint of {@code run}, writing (if it succeeded) only under {@code dir}. */
@@ -51,6 +57,7 @@ class CheckpointsTest {
     static void trainTinyRuns() throws IOException {
         split = TinyRun.train(shared.resolve("runs"));
         mtan = TinyRun.train(shared.resolve("runs"), "name: tiny", "name: tiny-mtan", "name: split", "name: mtan");
+        wide = TinyRun.train(shared.resolve("runs"), "name: tiny", "name: tiny-wide", "[4, 4, 4, 4, 4]", "[8, 8, 8, 8, 8]");
         image = shared.resolve("image.npy");
         Npy.write(image, new float[32 * 32 * 3], 32, 32, 3);
     }
@@ -60,7 +67,7 @@ class CheckpointsTest {
         return READERS.entrySet().stream().map(reader -> refuse(reader.getKey() + ": " + name, dir -> {
             Path run = Trees.copy(split, dir.resolve("run"));
             Path faulty = damage.apply(run);
-            return reader.getValue().read(run, dir).naming(faulty).naming((Object[]) names).watching(split, mtan);
+            return reader.getValue().read(run, dir).naming(faulty).naming((Object[]) names).watching(split, mtan, wide);
         }));
     }
 
@@ -84,6 +91,31 @@ class CheckpointsTest {
         return Files.write(file, change.apply(Files.readAllBytes(file)));
     }
 
+    @Test
+    void aModelFileOfAnotherSizeIsSaidSoInAFewLines() {
+        Path best = wide.resolve("checkpoints/best.params");
+        CliTest.Result r = CliTest.mtan("export-weights", "--run", split.toString(), "--out", base.resolve("w.npz").toString(), best.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("mtan: " + best + ": a checkpoint of a model of another size: "), r.err());
+        assertTrue(r.err().contains(", and ") && r.err().endsWith(" more\n"), "the first few parameters, then how many more: " + r.err());
+    }
+
+    @Test
+    void aResumableCheckpointIsAlsoAModelFile() throws IOException {
+        Path step;
+        try (Stream<Path> files = Files.list(split.resolve("checkpoints"))) {
+            step = files.filter(f -> f.getFileName().toString().endsWith(".ckpt")).findFirst().orElseThrow();
+        }
+        CliTest.Result fromStep = CliTest.mtan("export-weights", "--run", split.toString(), "--out", base.resolve("step.npz").toString(),
+                step.toString());
+        assertEquals(0, fromStep.code(), fromStep.err());
+        CliTest.Result fromLast = CliTest.mtan("export-weights", "--run", split.toString(), "--out", base.resolve("last.npz").toString(),
+                split.resolve("checkpoints/last.params").toString());
+        assertEquals(0, fromLast.code(), fromLast.err());
+        assertArrayEquals(Files.readAllBytes(base.resolve("last.npz")), Files.readAllBytes(base.resolve("step.npz")),
+                "the one-epoch run's step checkpoint holds its last weights");
+    }
+
     @TestFactory
     Stream<DynamicTest> damagedCheckpoints() {
         return Refusals.tests(base, Stream.of(
@@ -105,6 +137,10 @@ class CheckpointsTest {
             damaged("text instead of a checkpoint", everyCheckpoint(p -> Files.writeString(p, "epoch 1: fine\n"))),
             damaged("checkpoint of an mtan run in a split run", everyCheckpoint(p -> {
                 Files.copy(mtan.resolve("checkpoints").resolve(p.getFileName()), p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return p;
+            })),
+            damaged("checkpoint of a wider model", everyCheckpoint(p -> {
+                Files.copy(wide.resolve("checkpoints").resolve(p.getFileName()), p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 return p;
             })),
             damaged("checkpoint without the weighting's parameters", run -> {

@@ -64,6 +64,24 @@ class ImportedWeightsTest {
                     "--input", image, "--out", dir.resolve("predictions")).naming((Object[]) names).watching(shared)));
     }
 
+    /**
+     * A PyTorch Lightning {@code .ckpt} (a torch.save zip: {@code archive/data.pkl} and tensor data) given to
+     * {@code command} as a model file: the message says what it is and which command reads its weights.
+     */
+    private static Stream<Refusals.Case> pytorchFile(String command, java.util.function.BiFunction<Path, Path, Refusals.Invocation> run) {
+        return Stream.of(refuse(command + ": a PyTorch .ckpt", dir -> {
+            Path file = dir.resolve("epoch=199.ckpt");
+            try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (String entry : new String[] {"archive/data.pkl", "archive/data/0", "archive/version"}) {
+                    zip.putNextEntry(new ZipEntry(entry));
+                    zip.write(new byte[] {(byte) 0x80, 2, '}', 'q', 0, '.'});
+                    zip.closeEntry();
+                }
+            }
+            return run.apply(file, dir).naming(file, "a PyTorch file", "not an mtan4j model file", "import-weights").watching(shared);
+        }));
+    }
+
     /** The good entries changed by {@code change}, written as {@code dir/state.npz}. */
     private static Trees.Damage entries(Consumer<Map<String, byte[]>> change) {
         return dir -> {
@@ -110,6 +128,13 @@ class ImportedWeightsTest {
             bad("entry with a damaged .npy header", entries(m -> m.put(first, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})),
                     "state.npz", first),
             bad("a folder instead of a file", dir -> Files.createDirectory(dir.resolve("state.npz")), "state.npz", "a folder"),
+            bad("the state_dict of another network", entries(m -> {
+                m.clear();
+                m.put("fc.weight.npy", Npy.encode(new float[6], 2, 3));
+            }), "state.npz", "no entry names a parameter", "missing: ", "and "),
+            pytorchFile("predict --weights", (file, dir) -> mtan("predict", "--config", config, "--weights", file, "--input", image,
+                    "--out", dir.resolve("predictions"))),
+            pytorchFile("export-weights", (file, dir) -> mtan("export-weights", "--config", config, "--out", dir.resolve("w.npz"), file)),
             bad("no such file", dir -> dir.resolve("absent.npz"), "absent.npz"),
             Stream.of(refuse("import-weights: --out exists without --force", dir -> {
                 Path out = Files.writeString(dir.resolve("imported.params"), "an earlier checkpoint");

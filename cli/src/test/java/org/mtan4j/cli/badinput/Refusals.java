@@ -21,9 +21,13 @@ import org.mtan4j.cli.ExitCodes;
  * The case table every bad-input class uses. A case prepares its files in a fresh folder of its own and
  * returns an {@link Invocation}; the check runs {@code mtan} in-process and asserts: exit code
  * {@link ExitCodes#USAGE}, a message on stderr naming every expected substring (the file, the key or
- * entry), no stack trace, and every watched folder (the case's own folder always) unchanged.
+ * entry), no stack trace, no line longer than {@value #MAX_LINE} characters, and every watched folder (the
+ * case's own folder always) unchanged.
  */
 final class Refusals {
+
+    /** The longest line a message may have. */
+    static final int MAX_LINE = 1500;
 
     private Refusals() {
     }
@@ -92,6 +96,8 @@ final class Refusals {
             assertTrue(r.err().contains(name), "names '" + name + "': " + what);
         }
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "no stack trace or exception name: " + what);
+        // Long lists are cut to their first entries: a 300-name list is no message.
+        assertTrue(r.err().lines().allMatch(l -> l.length() <= MAX_LINE), "no line over " + MAX_LINE + " characters: " + what);
         for (Path p : watched) {
             assertEquals(before.get(p), Snapshot.of(p), "nothing written or changed under " + p + ": " + what);
         }

@@ -131,6 +131,36 @@ public final class ConfigLoader {
     }
 
     /**
+     * {@code e} blamed on the {@code --set} override that put the faulty value there (the last one
+     * whose key path is the error's or holds it: {@code backbone.options.filters} for an error at
+     * {@code backbone.options.filters[2]}, {@code dataset[*].options.root} for one at
+     * {@code dataset[1].options.root}), or that lies inside the error's key path below the top level
+     * ({@code tasks.edges.head} made the task {@code tasks.edges}); else {@code e} as it is: the file is not at fault for a value
+     * it does not hold.
+     */
+    public static ConfigException blame(ConfigException e, List<String> overrides) {
+        if (overrides == null || (e.source() != null && e.source().startsWith("--set")) || e.keyPath().isEmpty()) {
+            return e;
+        }
+        for (int i = overrides.size() - 1; i >= 0; i--) {
+            int eq = overrides.get(i).indexOf('=');
+            String setPath = overrides.get(i).substring(0, Math.max(eq, 0)).trim();
+            // Below a top-level key only: an error about all of `tasks` or `device` is not one override's doing.
+            boolean nested = e.keyPath().contains(".") || e.keyPath().contains("[");
+            if (eq > 0 && (holds(setPath, e.keyPath()) || nested && holds(e.keyPath(), setPath))) {
+                return e.withSource("--set " + overrides.get(i));
+            }
+        }
+        return e;
+    }
+
+    /** Whether {@code keyPath} is {@code setPath} or lies inside it; {@code [*]} stands for any index. */
+    private static boolean holds(String setPath, String keyPath) {
+        String pattern = java.util.regex.Pattern.quote(setPath).replace("[*]", "\\E\\[\\d+\\]\\Q");
+        return keyPath.matches(pattern + "(?:[.\\[].*)?");
+    }
+
+    /**
      * The nodes {@code key} names in {@code node}: {@code name} (created as a mapping when absent),
      * {@code name[i]} one entry of a list (a run's {@code dataset[2]}), {@code name[*]} every entry.
      */

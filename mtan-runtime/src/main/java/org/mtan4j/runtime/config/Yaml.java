@@ -16,7 +16,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.mtan4j.api.text.Suggestions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** The strict mappers every configuration passes through, and the translation of their errors. */
@@ -75,8 +75,9 @@ public final class Yaml {
     /** A short, user-facing description of a parse or mapping error, without Jackson's internals. */
     public static String problemOf(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown key '" + u.getPropertyName() + "'; allowed: "
-                    + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            java.util.List<String> known = u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+            return "unknown key '" + u.getPropertyName() + "'" + Suggestions.hint(u.getPropertyName(), known) + "; allowed: "
+                    + String.join(", ", known);
         }
         if (e instanceof InvalidFormatException f) {
             return "'" + f.getValue() + "' is not a valid " + describe(f.getTargetType());

@@ -125,8 +125,7 @@ public final class Sweep {
             }
             List<String> overrides = new ArrayList<>(sweep.set());
             for (Map.Entry<String, Object> e : point.entrySet()) {
-                overrides.add(e.getKey() + "=" + Yaml.json().writer().without(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(e.getValue()));
+                overrides.add(e.getKey() + "=" + json(e.getValue()));
             }
             overrides.add("name=" + name);
             overrides.add("output=" + runs);
@@ -145,7 +144,7 @@ public final class Sweep {
         // Every run resolved and checked: only now is anything written.
         Files.createDirectories(configs);
         for (PlannedRun run : planned) {
-            AtomicFiles.writeString(run.config(), "# sweep " + sweep.name() + ", run " + run.index() + ": " + run.values() + "\n"
+            AtomicFiles.writeString(run.config(), "# sweep " + sweep.name() + ", run " + run.index() + ": " + pointText(run.values()) + "\n"
                     + Yaml.mapper().writeValueAsString(resolvedRuns.get(run.index()).config()));
         }
         writeManifest(root, keys, planned);
@@ -191,9 +190,28 @@ public final class Sweep {
         return name.toString();
     }
 
+    /** {@code value} as one line of JSON, which YAML reads back as the same value: what {@code --set} takes. */
+    private static String json(Object value) {
+        try {
+            return Yaml.json().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a YAML value that is not JSON: " + value, e);
+        }
+    }
+
+    /** A grid value as text: a string or number as it is, a list or mapping as one line of JSON (not Java's map text). */
+    static String valueText(Object value) {
+        return value instanceof Map || value instanceof List ? json(value) : String.valueOf(value);
+    }
+
+    /** A grid point as {@code key=value} pairs, as {@code --set} takes them. */
+    private static String pointText(Map<String, Object> point) {
+        return String.join(", ", point.entrySet().stream().map(e -> e.getKey() + "=" + valueText(e.getValue())).toList());
+    }
+
     private static void writeManifest(Path root, List<String> keys, List<PlannedRun> runs) throws IOException {
         Function<Object, String> cell = v -> {
-            String s = String.valueOf(v);
+            String s = valueText(v);
             return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
         };
         StringBuilder csv = new StringBuilder("index,name,config,run-dir");

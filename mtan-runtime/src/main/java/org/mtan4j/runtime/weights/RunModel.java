@@ -23,6 +23,7 @@ import org.mtan4j.api.TaskHead;
 import org.mtan4j.api.TaskHeadProvider;
 import org.mtan4j.api.Weighting;
 import org.mtan4j.api.WeightingProvider;
+import org.mtan4j.api.text.ProblemList;
 import org.mtan4j.runtime.Engines;
 import org.mtan4j.runtime.ResolvedRun;
 import org.mtan4j.runtime.ResolvedRun.Chosen;
@@ -162,7 +163,7 @@ public final class RunModel implements AutoCloseable {
         }
         byte[] bytes;
         try {
-            bytes = org.mtan4j.runtime.run.ParamsFiles.read(file);
+            bytes = ModelFiles.parameters(file);
         } catch (NoSuchFileException e) {
             throw new WeightsException(file + ": no such checkpoint", e);
         } catch (IOException e) {
@@ -178,7 +179,8 @@ public final class RunModel implements AutoCloseable {
         } catch (java.io.EOFException e) {
             throw new WeightsException(file + ": truncated, or not a checkpoint of this model: it ends before the model's last parameter", e);
         } catch (MalformedModelException | java.io.UTFDataFormatException e) {
-            throw new WeightsException(file + ": not a checkpoint of this model (" + e.getMessage() + ")", e);
+            // DJL's own words ("expected version 1, got 80") name its internals, not the file's problem.
+            throw new WeightsException(file + ": not an mtan4j model file, or damaged (DJL's reader refused it); " + ModelFiles.WHAT_TO_GIVE, e);
         } catch (RuntimeException e) {
             if (e instanceof WeightsException) {
                 throw e;
@@ -193,7 +195,9 @@ public final class RunModel implements AutoCloseable {
             }
         }
         if (!wrong.isEmpty()) {
-            throw new WeightsException(file + ": a checkpoint of another model; wrong shapes: " + String.join(", ", wrong));
+            throw new WeightsException(file + ": a checkpoint of a model of another size: " + wrong.size() + " of " + parameters.size()
+                    + " parameters have other shapes (was it written under other backbone options, e.g. filters or variant, or "
+                    + "another dataset's class count?): " + ProblemList.join(wrong, ", "));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.mtan4j.numpy.NpyArray;
 import org.mtan4j.numpy.NpyDType;
 import org.mtan4j.numpy.Npz;
+import org.mtan4j.api.text.ProblemList;
 import org.mtan4j.runtime.run.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +113,7 @@ public final class StateDicts {
         });
         List<String> notes = new ArrayList<>();
         if (!ignored.isEmpty()) {
-            notes.add(ignored.size() + " entries that are not trunk parameters ignored: " + fewOf(ignored));
+            notes.add(ignored.size() + " entries that are not trunk parameters ignored: " + ProblemList.join(ignored, ", "));
         }
         int loaded = copy(file, matched, trunk, missing, List.of(), notes);
         notes.add("only the trunk was loaded; every other parameter keeps its initial value");
@@ -131,13 +132,6 @@ public final class StateDicts {
 
     private static boolean isCounter(String name) {
         return name.equals(COUNTER) || name.endsWith("." + COUNTER);
-    }
-
-    /** The first few names, then how many more: a line stays readable for a 300-entry file. */
-    private static String fewOf(List<String> names) {
-        int shown = Math.min(names.size(), 5);
-        String head = String.join(", ", names.subList(0, shown));
-        return shown == names.size() ? head : head + " and " + (names.size() - shown) + " more";
     }
 
     /**
@@ -166,6 +160,12 @@ public final class StateDicts {
         }
         if (!missing.isEmpty() || !extra.isEmpty() || !misshaped.isEmpty() || !badType.isEmpty()) {
             StringBuilder message = new StringBuilder(file + ": does not fit the model");
+            if (matched.isEmpty()) {
+                message.append(": no entry names a parameter of it (the state_dict of another network, or not a state_dict at all?)");
+            } else {
+                message.append(": ").append(matched.size()).append(" entries name a parameter, ")
+                        .append(missing.size() + extra.size() + misshaped.size() + badType.size()).append(" problems");
+            }
             section(message, "missing", missing);
             section(message, "unexpected", extra);
             section(message, "wrong shape", misshaped);
@@ -212,7 +212,7 @@ public final class StateDicts {
 
     private static void section(StringBuilder message, String title, List<String> items) {
         if (!items.isEmpty()) {
-            message.append("; ").append(items.size()).append(' ').append(title).append(": ").append(String.join(", ", items));
+            message.append("; ").append(items.size()).append(' ').append(title).append(": ").append(ProblemList.join(items, ", "));
         }
     }
 

@@ -113,8 +113,8 @@ class CheckpointsTest {
                 split.resolve("checkpoints/last.params").toString());
         assertEquals(0, fromLast.code(), fromLast.err());
         // Entry by entry: the zip headers hold the time each file was written.
-        Map<String, org.mtan4j.api.io.NpyArray> last = org.mtan4j.api.io.Npz.read(base.resolve("last.npz"));
-        Map<String, org.mtan4j.api.io.NpyArray> fromCheckpoint = org.mtan4j.api.io.Npz.read(base.resolve("step.npz"));
+        Map<String, org.mtan4j.numpy.NpyArray> last = org.mtan4j.numpy.Npz.read(base.resolve("last.npz"));
+        Map<String, org.mtan4j.numpy.NpyArray> fromCheckpoint = org.mtan4j.numpy.Npz.read(base.resolve("step.npz"));
         assertEquals(last.keySet(), fromCheckpoint.keySet());
         last.forEach((name, array) -> assertArrayEquals(array.data(), fromCheckpoint.get(name).data(),
                 name + ": the one-epoch run's step checkpoint holds its last weights"));
